@@ -1,0 +1,15 @@
+# phimask_set_warnings(<target>): the project's warning set, on our own targets only.
+function(phimask_set_warnings target)
+    if(MSVC)
+        target_compile_options(${target} PRIVATE /W4)
+        if(PHIMASK_WARNINGS_AS_ERRORS)
+            target_compile_options(${target} PRIVATE /WX)
+        endif()
+    else()
+        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+                               -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast)
+        if(PHIMASK_WARNINGS_AS_ERRORS)
+            target_compile_options(${target} PRIVATE -Werror)
+        endif()
+    endif()
+endfunction()

@@ -1,0 +1,9 @@
+// Umbrella header: everything a C++ host needs.
+#pragma once
+
+#include "phimask/engine.h"
+#include "phimask/offsets.h"
+#include "phimask/policy.h"
+#include "phimask/span.h"
+#include "phimask/status.h"
+#include "phimask/version.h"

@@ -1,0 +1,63 @@
+// Spans, actions and results: plain values that never point into caller memory.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace phimask {
+
+/// What is done to a detected span.
+enum class Action : int {
+    kPlaceholder = 0,  ///< replaced by the policy's placeholder, "{TYPE}" by default (Bedrock style)
+    kMask = 1,         ///< every character replaced by a mask character, optionally keeping the last N
+    kRemove = 2,       ///< deleted
+    kHash = 3,         ///< replaced by "{TYPE:<hex>}", a truncated HMAC-SHA-256 under the caller's key
+    kBlock = 4,        ///< the whole result is blocked; nothing of the text is returned
+};
+
+/// "placeholder", "mask", "remove", "hash", "block".
+const char* action_name(Action action) noexcept;
+
+/// One detected entity.
+///
+/// Offsets: [start, end) in UTF-8 bytes of the original input as passed to the
+/// engine, so text.substr(start, end - start) is the matched original text,
+/// including any zero-width or invalid bytes inside it. Bindings convert these to
+/// their own unit (see offsets.h).
+struct Span {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::string type;      ///< entity type, e.g. "US_SOCIAL_SECURITY_NUMBER"
+    double score = 0.0;    ///< confidence in [0, 1] after validators and context
+    std::string detector;  ///< name of the detector that produced it
+    Action action = Action::kPlaceholder;
+
+    bool operator==(const Span& o) const {
+        return start == o.start && end == o.end && type == o.type && score == o.score &&
+               detector == o.detector && action == o.action;
+    }
+};
+
+/// A PHI-free account of one redaction: safe to log.
+struct Summary {
+    std::map<std::string, std::size_t> counts;  ///< spans per entity type
+    std::string policy_version;                 ///< the policy's content hash
+    bool blocked = false;
+    std::vector<std::string> blocking_types;    ///< sorted types whose action is block, when blocked
+};
+
+/// The outcome of Engine::redact.
+///
+/// When summary.blocked is true, text is empty: a blocked input is never
+/// returned, in whole or in part. Otherwise text equals the input with each
+/// span's bytes replaced by its action's output and every other byte unchanged.
+struct RedactResult {
+    std::string text;
+    std::vector<Span> spans;  ///< sorted by start, non-overlapping
+    Summary summary;
+    bool blocked() const { return summary.blocked; }
+};
+
+}  // namespace phimask

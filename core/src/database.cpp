@@ -1,0 +1,168 @@
+#include <climits>
+#include <cstdlib>
+
+#include "engine_core.h"
+#include "patterns.h"
+
+namespace phimask::detail {
+
+std::vector<CompiledPattern> build_pattern_table(const PolicyData& data, const std::vector<unsigned>& widths) {
+    std::vector<CompiledPattern> table;
+    for (std::uint32_t d = 0; d < data.detectors.size(); ++d) {
+        const auto& det = data.detectors[d];
+        for (std::uint32_t p = 0; p < det.patterns.size(); ++p) {
+            const auto& pat = det.patterns[p];
+            hs_expr_info_t* info = nullptr;
+            hs_compile_error_t* error = nullptr;
+            unsigned width = kMaxPatternWidth;
+            if (table.size() < widths.size()) {
+                width = widths[table.size()];
+            } else if (hs_expression_info(full_expression(pat).c_str(), expression_flags(det), &info, &error) ==
+                       HS_SUCCESS) {
+                if (info->max_width != UINT_MAX) width = info->max_width;
+                std::free(info);
+            } else {
+                hs_free_compile_error(error);
+            }
+            table.push_back({d, p, width, pat.score.value_or(det.score), !pat.label.empty()});
+        }
+    }
+    return table;
+}
+
+namespace {
+
+Result<HsDatabase> compile_set(const PolicyData& data, const std::vector<std::string>& expressions,
+                               const std::vector<unsigned>& flags, const std::vector<unsigned>& ids,
+                               const std::vector<const PatternSpec*>& origins, unsigned mode) {
+    std::vector<const char*> exprs;
+    exprs.reserve(expressions.size());
+    for (const auto& e : expressions) exprs.push_back(e.c_str());
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* error = nullptr;
+    hs_error_t rc = hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
+                                     mode, nullptr, &db, &error);
+    if (rc != HS_SUCCESS) {
+        std::string message = error != nullptr ? error->message : "compilation failed";
+        int index = error != nullptr ? error->expression : -1;
+        hs_free_compile_error(error);
+        if (index >= 0 && static_cast<std::size_t>(index) < origins.size()) {
+            const PatternSpec* origin = origins[static_cast<std::size_t>(index)];
+            std::string detector;
+            for (const auto& d : data.detectors) {
+                for (const auto& p : d.patterns) {
+                    if (&p == origin) detector = d.name;
+                }
+            }
+            return Status(ErrorCode::kPolicy, "Hyperscan cannot compile the pattern: " + message, origin->pointer,
+                          detector);
+        }
+        return Status(ErrorCode::kInternal, "Hyperscan cannot compile the policy's patterns: " + message);
+    }
+    return HsDatabase(db);
+}
+
+}  // namespace
+
+Result<Databases> compile_databases(const PolicyData& data) {
+    if (data.detectors.empty()) {
+        return Status(ErrorCode::kPolicy, "the policy has no detectors: nothing would ever be redacted", "/detectors");
+    }
+    std::vector<std::string> exprs, label_exprs;
+    std::vector<unsigned> flags, som_flags, ids, label_flags, label_ids;
+    std::vector<const PatternSpec*> origins, label_origins;
+    unsigned id = 0;
+    for (const auto& det : data.detectors) {
+        for (const auto& pat : det.patterns) {
+            exprs.push_back(full_expression(pat));
+            const unsigned f = expression_flags(det);
+            flags.push_back(f);
+            som_flags.push_back(f | HS_FLAG_SOM_LEFTMOST);
+            ids.push_back(id);
+            origins.push_back(&pat);
+            if (!pat.label.empty()) {
+                label_exprs.push_back("^(?:" + bound_repeats(pat.label) + ")");
+                label_flags.push_back(f);
+                label_ids.push_back(id);
+                label_origins.push_back(&pat);
+            }
+            ++id;
+        }
+    }
+    Databases dbs;
+    auto scan = compile_set(data, exprs, flags, ids, origins, HS_MODE_BLOCK);
+    if (!scan.ok()) return scan.status();
+    dbs.scan = std::move(scan).value();
+    auto som = compile_set(data, exprs, som_flags, ids, origins, HS_MODE_BLOCK);
+    if (!som.ok()) return som.status();
+    dbs.som = std::move(som).value();
+    if (!label_exprs.empty()) {
+        auto labels = compile_set(data, label_exprs, label_flags, label_ids, label_origins, HS_MODE_BLOCK);
+        if (!labels.ok()) return labels.status();
+        dbs.labels = std::move(labels).value();
+    }
+    return dbs;
+}
+
+Status check_options(const PolicyData& data, const EngineOptions& options, unsigned max_width) {
+    bool needs_key = data.default_action.kind == Action::kHash;
+    for (const auto& [type, action] : data.type_actions) needs_key |= action.kind == Action::kHash;
+    for (const auto& d : data.detectors) needs_key |= d.action && d.action->kind == Action::kHash;
+    if (needs_key && options.hash_key.empty()) {
+        return Status(ErrorCode::kKey, "the policy uses the hash action but no hash key was supplied");
+    }
+    const std::size_t min_chunk = 2 * (static_cast<std::size_t>(max_width) + 2) + 1;
+    if (options.chunk_bytes < min_chunk || options.chunk_bytes >= (std::size_t{1} << 32)) {
+        return Status(ErrorCode::kInput, "chunk_bytes must be at least " + std::to_string(min_chunk) +
+                                             " (twice the longest match) and below 4 GiB");
+    }
+    return {};
+}
+
+HsScratch ScratchPool::acquire() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!free_.empty()) {
+            HsScratch s = std::move(free_.back());
+            free_.pop_back();
+            return s;
+        }
+    }
+    hs_scratch_t* clone = nullptr;
+    if (hs_clone_scratch(prototype_.get(), &clone) != HS_SUCCESS) return nullptr;
+    return HsScratch(clone);
+}
+
+void ScratchPool::release(HsScratch scratch) {
+    if (!scratch) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(std::move(scratch));
+}
+
+Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOptions options, Databases dbs,
+                                                      const std::vector<unsigned>& widths) {
+    std::shared_ptr<EngineCore> core(new EngineCore(std::move(policy), std::move(options), std::move(dbs)));
+    const PolicyData& data = core->data();
+    core->patterns_ = build_pattern_table(data, widths);
+    for (const auto& p : core->patterns_) core->max_width_ = std::max(core->max_width_, p.max_width);
+    Status s = check_options(data, core->options_, core->max_width_);
+    if (!s.ok()) return s;
+    for (const auto& d : data.detectors) {
+        core->validators_.push_back(d.validator.empty() ? nullptr : find_validator(d.validator));
+        if (!d.validator.empty() && core->validators_.back() == nullptr) {
+            return Status(ErrorCode::kEngineFile, "the engine needs validator '" + d.validator +
+                                                      "', which this phimask does not have");
+        }
+    }
+    hs_scratch_t* scratch = nullptr;
+    for (hs_database_t* db : {core->dbs_.scan.get(), core->dbs_.som.get(), core->dbs_.labels.get()}) {
+        if (db != nullptr && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+            hs_free_scratch(scratch);
+            return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
+        }
+    }
+    core->pool_ = std::make_unique<ScratchPool>(HsScratch(scratch));
+    return core;
+}
+
+}  // namespace phimask::detail

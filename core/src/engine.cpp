@@ -1,0 +1,158 @@
+#include "phimask/engine.h"
+
+#include "actions.h"
+#include "pipeline.h"
+#include "resolve.h"
+
+namespace phimask {
+namespace detail {
+
+Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text) {
+    ctx.hits.clear();
+    if (text.size() > core.options().max_input_bytes) {
+        return Status(ErrorCode::kInput, "the input is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                             std::to_string(core.options().max_input_bytes));
+    }
+    if (!core.normalizer().normalize(text, ctx.normalized)) {
+        return Status(ErrorCode::kInternal, "Unicode normalization failed");
+    }
+    const std::string_view norm = ctx.normalized.text();
+    if (!scan_candidates(core, ctx.scratch.get(), norm, ctx.buffers, ctx.candidates)) {
+        return Status(ErrorCode::kInternal, "Hyperscan failed while scanning");
+    }
+    confirm_candidates(core, ctx.normalized, ctx.candidates, ctx.hits);
+    resolve_overlaps(core.data(), text, ctx.hits);
+    return {};
+}
+
+namespace {
+
+/// Runs `body` with a scan context whose scratch comes from the engine's pool.
+template <class Body>
+Status with_pooled_context(const EngineCore& core, Body&& body) {
+    HsScratch scratch = core.scratch_pool().acquire();
+    if (!scratch) return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
+    ScanContext ctx(std::move(scratch));
+    Status s = body(ctx);
+    core.scratch_pool().release(std::move(ctx.scratch));
+    return s;
+}
+
+Status redact_with(const EngineCore& core, ScanContext& ctx, std::string_view text, RedactResult& out) {
+    Status s = find_hits(core, ctx, text);
+    if (s.ok() && !apply_actions(core, text, ctx.normalized.text(), ctx.hits, out)) {
+        s = Status(ErrorCode::kInternal, "the hash action failed");
+    }
+    return s;
+}
+
+/// Fail closed: an error leaves a result that is blocked and holds no text.
+void clear_to_blocked(RedactResult& out, const std::string& version) {
+    out.text.clear();
+    out.spans.clear();
+    out.summary = Summary{};
+    out.summary.policy_version = version;
+    out.summary.blocked = true;
+}
+
+/// Runs `fn`, turning any exception into an internal error (never its what():
+/// a standard library message could in principle quote data).
+template <class Fn>
+auto guarded(Fn&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const std::bad_alloc&) {
+        return Status(ErrorCode::kInternal, "out of memory");
+    } catch (...) {
+        return Status(ErrorCode::kInternal, "unexpected internal failure");
+    }
+}
+
+}  // namespace
+}  // namespace detail
+
+Result<Engine> Engine::compile(const Policy& policy, const EngineOptions& options) {
+    return detail::guarded([&]() -> Result<Engine> {
+        auto dbs = detail::compile_databases(policy.data());
+        if (!dbs.ok()) return dbs.status();
+        auto core = detail::EngineCore::create(policy, options, std::move(dbs).value());
+        if (!core.ok()) return core.status();
+        return Engine(std::move(core).value());
+    });
+}
+
+Result<RedactResult> Engine::redact(std::string_view text) const {
+    RedactResult out;
+    Status s = detail::guarded([&] {
+        return detail::with_pooled_context(*core_, [&](detail::ScanContext& ctx) {
+            return detail::redact_with(*core_, ctx, text, out);
+        });
+    });
+    if (!s.ok()) return s;
+    return out;
+}
+
+Result<std::vector<Span>> Engine::detect(std::string_view text) const {
+    std::vector<Span> spans;
+    Status s = detail::guarded([&] {
+        return detail::with_pooled_context(*core_, [&](detail::ScanContext& ctx) {
+            Status found = detail::find_hits(*core_, ctx, text);
+            if (found.ok()) detail::hits_to_spans(*core_, ctx.hits, spans);
+            return found;
+        });
+    });
+    if (!s.ok()) return s;
+    return spans;
+}
+
+const Policy& Engine::policy() const { return core_->policy(); }
+
+const EngineOptions& Engine::options() const { return core_->options(); }
+
+Scanner::Scanner(const Engine& engine) : engine_(engine) {}
+Scanner::~Scanner() {
+    if (ctx_) engine_.core().scratch_pool().release(std::move(ctx_->scratch));
+}
+Scanner::Scanner(Scanner&&) noexcept = default;
+Scanner& Scanner::operator=(Scanner&&) noexcept = default;
+
+namespace detail {
+namespace {
+
+/// The Scanner's context, created on first use with a scratch from the pool.
+Status ensure_context(const EngineCore& core, std::unique_ptr<ScanContext>& ctx) {
+    if (ctx) return {};
+    HsScratch scratch = core.scratch_pool().acquire();
+    if (!scratch) return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
+    ctx = std::make_unique<ScanContext>(std::move(scratch));
+    return {};
+}
+
+}  // namespace
+}  // namespace detail
+
+Status Scanner::redact(std::string_view text, RedactResult& out) {
+    const detail::EngineCore& core = engine_.core();
+    Status s = detail::guarded([&]() -> Status {
+        Status ready = detail::ensure_context(core, ctx_);
+        if (!ready.ok()) return ready;
+        return detail::redact_with(core, *ctx_, text, out);
+    });
+    if (!s.ok()) detail::clear_to_blocked(out, core.data().version);
+    return s;
+}
+
+Status Scanner::detect(std::string_view text, std::vector<Span>& out) {
+    const detail::EngineCore& core = engine_.core();
+    Status s = detail::guarded([&]() -> Status {
+        Status ready = detail::ensure_context(core, ctx_);
+        if (!ready.ok()) return ready;
+        Status found = detail::find_hits(core, *ctx_, text);
+        if (found.ok()) detail::hits_to_spans(core, ctx_->hits, out);
+        return found;
+    });
+    if (!s.ok()) out.clear();
+    return s;
+}
+
+}  // namespace phimask

@@ -1,0 +1,106 @@
+// The compiled form of a policy, shared by every thread that scans with it.
+#pragma once
+
+#include <hs.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "normalize.h"
+#include "phimask/engine.h"
+#include "policy_data.h"
+#include "validators/validators.h"
+
+namespace phimask::detail {
+
+struct HsDatabaseDeleter {
+    void operator()(hs_database_t* db) const noexcept { hs_free_database(db); }
+};
+struct HsScratchDeleter {
+    void operator()(hs_scratch_t* s) const noexcept { hs_free_scratch(s); }
+};
+using HsDatabase = std::unique_ptr<hs_database_t, HsDatabaseDeleter>;
+using HsScratch = std::unique_ptr<hs_scratch_t, HsScratchDeleter>;
+
+/// One Hyperscan expression: pattern `pattern` of detector `detector`. Its
+/// index in EngineCore::patterns is its Hyperscan id in every database.
+struct CompiledPattern {
+    std::uint32_t detector;
+    std::uint32_t pattern;
+    unsigned max_width;  ///< longest match, normalized bytes
+    double score;        ///< base score
+    bool has_label;
+};
+
+/// The three databases compiled from one pattern table:
+///  - scan: every expression, end offsets only (fast);
+///  - som: every expression with HS_FLAG_SOM_LEFTMOST, run on short windows
+///    before each end to find exact starts (or on the whole text in kLeftmost mode);
+///  - labels: "^(?:label)" for labelled expressions, run on a match to find
+///    where its value starts.
+struct Databases {
+    HsDatabase scan;
+    HsDatabase som;
+    HsDatabase labels;  ///< null when no pattern has a label
+};
+
+class ScratchPool {
+public:
+    explicit ScratchPool(HsScratch prototype) : prototype_(std::move(prototype)) {}
+    /// A scratch for one call; nullptr when Hyperscan cannot allocate one.
+    HsScratch acquire();
+    void release(HsScratch scratch);
+    const hs_scratch_t* prototype() const { return prototype_.get(); }
+
+private:
+    HsScratch prototype_;
+    std::mutex mutex_;
+    std::vector<HsScratch> free_;
+};
+
+class EngineCore {
+public:
+    /// Takes ownership of the databases; builds the pattern table from the policy
+    /// (same order as compile_databases) and the scratch prototype. `widths`, when
+    /// not empty, are the patterns' known max widths (from an engine file).
+    static Result<std::shared_ptr<EngineCore>> create(Policy policy, EngineOptions options, Databases dbs,
+                                                      const std::vector<unsigned>& widths = {});
+
+    const Policy& policy() const { return policy_; }
+    const PolicyData& data() const { return policy_.data(); }
+    const EngineOptions& options() const { return options_; }
+    const Databases& dbs() const { return dbs_; }
+    const std::vector<CompiledPattern>& patterns() const { return patterns_; }
+    const std::vector<Validator>& validators() const { return validators_; }
+    unsigned max_width() const { return max_width_; }
+    const Normalizer& normalizer() const { return normalizer_; }
+    ScratchPool& scratch_pool() const { return *pool_; }
+
+private:
+    EngineCore(Policy policy, EngineOptions options, Databases dbs)
+        : policy_(std::move(policy)), options_(std::move(options)), dbs_(std::move(dbs)) {}
+
+    Policy policy_;
+    EngineOptions options_;
+    Databases dbs_;
+    std::vector<CompiledPattern> patterns_;
+    std::vector<Validator> validators_;  ///< per detector; nullptr when none
+    unsigned max_width_ = 0;
+    Normalizer normalizer_;
+    std::unique_ptr<ScratchPool> pool_;
+};
+
+/// The pattern table for a policy: one entry per (detector, pattern) in order.
+/// Widths come from `widths` when it has one per pattern, else from Hyperscan.
+std::vector<CompiledPattern> build_pattern_table(const PolicyData& data, const std::vector<unsigned>& widths);
+
+/// Compiles the three databases. Errors name the pattern Hyperscan rejects.
+Result<Databases> compile_databases(const PolicyData& data);
+
+/// Checks options and the policy's needs (hash key, chunk size).
+Status check_options(const PolicyData& data, const EngineOptions& options, unsigned max_width);
+
+}  // namespace phimask::detail

@@ -1,0 +1,27 @@
+// One pass of the pipeline over one input: normalize, scan, confirm, resolve.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "confirm.h"
+#include "engine_core.h"
+#include "scan.h"
+
+namespace phimask::detail {
+
+/// Everything one thread needs to run the pipeline, kept between calls.
+class ScanContext {
+public:
+    explicit ScanContext(HsScratch owned_scratch) : scratch(std::move(owned_scratch)) {}
+    HsScratch scratch;
+    NormalizedText normalized;
+    ScanBuffers buffers;
+    std::vector<Candidate> candidates;
+    std::vector<Hit> hits;
+};
+
+/// Fills ctx.hits with the resolved detections for `text`.
+Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text);
+
+}  // namespace phimask::detail

@@ -1,0 +1,193 @@
+// The engine file: everything needed to scan without recompiling.
+//
+//   "PHIMASK-ENGINE\n" NUL, u32 format, then length-prefixed (u64 LE) fields:
+//   phimask version, Hyperscan version, policy version, canonical policy JSON,
+//   pattern widths (u32 LE each), scan db, som db, labels db (may be empty);
+//   then SHA-256 of everything before it.
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "crypto.h"
+#include "engine_core.h"
+#include "phimask/engine.h"
+#include "phimask/version.h"
+#include "policy_parse.h"
+
+namespace phimask {
+namespace {
+
+constexpr char kMagic[16] = {'P', 'H', 'I', 'M', 'A', 'S', 'K', '-', 'E', 'N', 'G', 'I', 'N', 'E', '\n', '\0'};
+constexpr std::uint32_t kFormat = 1;
+
+void put_u64(std::string& out, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+void put_bytes(std::string& out, std::string_view bytes) {
+    put_u64(out, bytes.size());
+    out.append(bytes);
+}
+
+Result<std::string> serialize_db(const hs_database_t* db) {
+    if (db == nullptr) return std::string();
+    char* bytes = nullptr;
+    std::size_t length = 0;
+    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) {
+        return Status(ErrorCode::kInternal, "Hyperscan could not serialize the database");
+    }
+    std::string out(bytes, length);
+    std::free(bytes);
+    return out;
+}
+
+/// Sequential reader over the file's fields; any overrun marks the file corrupt.
+class Reader {
+public:
+    explicit Reader(std::string_view data) : data_(data) {}
+    bool u64(std::uint64_t& v) {
+        if (data_.size() - pos_ < 8) return false;
+        v = 0;
+        for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(data_[pos_ + i])) << (8 * i);
+        pos_ += 8;
+        return true;
+    }
+    bool bytes(std::string_view& out) {
+        std::uint64_t n = 0;
+        if (!u64(n) || data_.size() - pos_ < n) return false;
+        out = data_.substr(pos_, n);
+        pos_ += n;
+        return true;
+    }
+    bool done() const { return pos_ == data_.size(); }
+
+private:
+    std::string_view data_;
+    std::size_t pos_ = 0;
+};
+
+Status corrupt(const std::string& what) { return Status(ErrorCode::kEngineFile, "the engine file is corrupt: " + what); }
+
+Result<detail::HsDatabase> deserialize_db(std::string_view bytes) {
+    if (bytes.empty()) return detail::HsDatabase();
+    hs_database_t* db = nullptr;
+    hs_error_t rc = hs_deserialize_database(bytes.data(), bytes.size(), &db);
+    if (rc == HS_DB_VERSION_ERROR) {
+        return Status(ErrorCode::kEngineFile, "the engine file was built with another Hyperscan version; recompile it");
+    }
+    if (rc == HS_DB_PLATFORM_ERROR) {
+        return Status(ErrorCode::kEngineFile, "the engine file was built for another CPU platform; recompile it");
+    }
+    if (rc != HS_SUCCESS) return corrupt("Hyperscan rejects its database");
+    return detail::HsDatabase(db);
+}
+
+}  // namespace
+
+Result<std::string> Engine::serialize() const {
+    const detail::EngineCore& core = *core_;
+    std::string out(kMagic, sizeof kMagic);
+    put_u64(out, kFormat);
+    put_bytes(out, phimask::version());
+    put_bytes(out, hyperscan_version());
+    put_bytes(out, core.data().version);
+    put_bytes(out, core.data().canonical_json);
+    std::string widths;
+    for (const auto& p : core.patterns()) put_u64(widths, p.max_width);
+    put_bytes(out, widths);
+    for (const hs_database_t* db : {core.dbs().scan.get(), core.dbs().som.get(), core.dbs().labels.get()}) {
+        auto bytes = serialize_db(db);
+        if (!bytes.ok()) return bytes.status();
+        put_bytes(out, *bytes);
+    }
+    const auto digest = detail::sha256(out);
+    out.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+    return out;
+}
+
+Status Engine::save(const std::string& path) const {
+    auto bytes = serialize();
+    if (!bytes.ok()) return bytes.status();
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    if (!file) return Status(ErrorCode::kIo, "cannot create " + path);
+    file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    file.close();
+    if (!file) return Status(ErrorCode::kIo, "cannot write " + path);
+    return {};
+}
+
+Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& options, const Policy* expected) {
+    try {
+        const std::size_t digest_size = 32;
+        if (bytes.size() < sizeof kMagic + digest_size || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+            return Status(ErrorCode::kEngineFile, "not a phimask engine file");
+        }
+        const std::string_view body = bytes.substr(0, bytes.size() - digest_size);
+        const auto digest = detail::sha256(body);
+        if (std::memcmp(digest.data(), bytes.data() + body.size(), digest_size) != 0) return corrupt("checksum mismatch");
+        Reader r(body.substr(sizeof kMagic));
+        std::uint64_t format = 0;
+        std::string_view lib, hs, version, canonical, widths_bytes, scan_bytes, som_bytes, label_bytes;
+        if (!r.u64(format)) return corrupt("truncated header");
+        if (format != kFormat) {
+            return Status(ErrorCode::kEngineFile, "unsupported engine file format " + std::to_string(format));
+        }
+        if (!r.bytes(lib) || !r.bytes(hs) || !r.bytes(version) || !r.bytes(canonical) || !r.bytes(widths_bytes) ||
+            !r.bytes(scan_bytes) || !r.bytes(som_bytes) || !r.bytes(label_bytes) || !r.done()) {
+            return corrupt("truncated or malformed fields");
+        }
+        if (lib != phimask::version()) {
+            return Status(ErrorCode::kEngineFile, "the engine file was built by phimask " + std::string(lib) +
+                                                      ", this is " + phimask::version() + "; recompile it");
+        }
+        if (hs != hyperscan_version()) {
+            return Status(ErrorCode::kEngineFile, "the engine file was built with another Hyperscan version; recompile it");
+        }
+        if (expected != nullptr && expected->version() != version) {
+            return Status(ErrorCode::kEngineFile, "the engine file was built for policy " + std::string(version) +
+                                                      ", not for the given policy " + expected->version());
+        }
+        auto data = std::make_shared<detail::PolicyData>();
+        Status s = detail::parse_policy(std::string(canonical), {}, *data, /*check_regexes=*/false);
+        if (!s.ok()) return corrupt("its policy does not load (" + s.message() + ")");
+        data->version = detail::to_hex(detail::sha256(data->canonical_json), 16);
+        if (data->version != version) return corrupt("its policy does not match its recorded version");
+        std::vector<unsigned> widths;
+        Reader w(widths_bytes);
+        for (std::uint64_t v = 0; !w.done();) {
+            if (!w.u64(v)) return corrupt("bad pattern table");
+            widths.push_back(static_cast<unsigned>(v));
+        }
+        detail::Databases dbs;
+        auto scan = deserialize_db(scan_bytes);
+        if (!scan.ok()) return scan.status();
+        auto som = deserialize_db(som_bytes);
+        if (!som.ok()) return som.status();
+        auto labels = deserialize_db(label_bytes);
+        if (!labels.ok()) return labels.status();
+        if (!*scan || !*som) return corrupt("a database is missing");
+        dbs.scan = std::move(scan).value();
+        dbs.som = std::move(som).value();
+        dbs.labels = std::move(labels).value();
+        auto core = detail::EngineCore::create(detail::PolicyAccess::make(std::move(data)), options, std::move(dbs),
+                                               widths);
+        if (!core.ok()) return core.status();
+        if (core.value()->patterns().size() != widths.size()) return corrupt("pattern table size mismatch");
+        return Engine(std::move(core).value());
+    } catch (const std::bad_alloc&) {
+        return Status(ErrorCode::kInternal, "out of memory while loading the engine");
+    } catch (const std::exception&) {
+        return corrupt("unreadable");
+    }
+}
+
+Result<Engine> Engine::load(const std::string& path, const EngineOptions& options, const Policy* expected) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return Status(ErrorCode::kIo, "cannot open engine file " + path);
+    std::ostringstream s;
+    s << file.rdbuf();
+    if (file.bad()) return Status(ErrorCode::kIo, "cannot read engine file " + path);
+    return deserialize(s.str(), options, expected);
+}
+
+}  // namespace phimask

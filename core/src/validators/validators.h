@@ -1,0 +1,20 @@
+// Validators: checks, by name, that a candidate match is a real identifier and
+// not just something of the right shape (check digits, numbering rules, calendar sanity).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace phimask::detail {
+
+/// Gets the normalized text of the candidate value (no label; e.g. "123-45-6789",
+/// "Jan 15, 2023"). Returns true to keep it. Must be pure, thread-safe and never throw.
+using Validator = bool (*)(std::string_view value) noexcept;
+
+/// The validator registered under `name`, or nullptr.
+Validator find_validator(std::string_view name) noexcept;
+
+/// Every registered name, sorted (for error messages and docs).
+std::vector<std::string_view> validator_names();
+
+}  // namespace phimask::detail

@@ -1,0 +1,89 @@
+// Chunked scanning and the two start-of-match strategies give the same spans as one pass.
+#include <random>
+
+#include "test_util.h"
+
+namespace phimask::test {
+namespace {
+
+std::string synthetic_text(std::mt19937& rng, std::size_t parts) {
+    const std::vector<std::string> pieces = {
+        "Pt seen 01/15/2023. ", "SSN 123-45-6789 ", "call (617) 555-0123 ", "mail jane.roe@example.org ",
+        "MRN: 00123456 ", "ENC-20230115 ", "BP 120/80, creatinine 2.1 mg/dL. ", "née Müller – ",
+        "１２３-４５-６７８９ ", "\xff", "zip 02115 ", "IP 10.0.0.1 ", "\n", "aaaa ", "12345678901234567890 "};
+    std::string text;
+    for (std::size_t i = 0; i < parts; ++i) text += pieces[rng() % pieces.size()];
+    return text;
+}
+
+const char* const kMixedPolicy = R"({"packs": ["us_core"], "detectors": [
+    {"name": "hospital_mrn", "type": "MEDICAL_RECORD_NUMBER", "pattern": "MRN[:# ]*\\d{7,10}"},
+    {"name": "encounter_id", "type": "ENCOUNTER_ID", "pattern": "ENC-\\d{8}"}]})";
+
+TEST(Scan, SmallChunksFindExactlyWhatOnePassFinds) {
+    Engine whole = engine_from(kMixedPolicy);
+    std::mt19937 rng(11);
+    const std::size_t min_chunk = 2 * (1024 + 2) + 1;  // the smallest allowed: twice the widest pattern
+    for (std::size_t chunk : {min_chunk, min_chunk + 1, min_chunk + 7, min_chunk + 333}) {
+        EngineOptions options;
+        options.chunk_bytes = chunk;
+        auto chunked = Engine::compile(whole.policy(), options);
+        if (!chunked.ok()) {
+            // Packs narrower than 1024 bytes allow smaller chunks; the policy's own limit is what counts.
+            FAIL() << chunked.status().to_string();
+        }
+        for (int round = 0; round < 20; ++round) {
+            const std::string text = synthetic_text(rng, 200 + rng() % 200);
+            auto a = whole.detect(text);
+            auto b = chunked->detect(text);
+            ASSERT_TRUE(a.ok() && b.ok());
+            ASSERT_EQ(*a, *b) << "chunk " << chunk << " round " << round;
+        }
+    }
+}
+
+TEST(Scan, EveryCutPointOfAnIdentifierIsCovered) {
+    // Shift one identifier across a chunk boundary byte by byte.
+    Engine whole = engine_from(kMixedPolicy);
+    EngineOptions options;
+    options.chunk_bytes = 2 * (1024 + 2) + 1;
+    auto chunked = Engine::compile(whole.policy(), options);
+    ASSERT_TRUE(chunked.ok()) << chunked.status().to_string();
+    const std::size_t boundary = options.chunk_bytes;
+    for (std::size_t pad = boundary - 40; pad <= boundary + 40; ++pad) {
+        const std::string text = std::string(pad, 'x') + " SSN 123-45-6789, MRN# 12345678 " + std::string(3000, 'y');
+        auto spans = chunked->detect(text);
+        ASSERT_TRUE(spans.ok());
+        EXPECT_EQ(*spans, *whole.detect(text)) << "pad " << pad;
+        EXPECT_EQ(described(text, *spans),
+                  (std::vector<std::string>{"US_SOCIAL_SECURITY_NUMBER:123-45-6789", "MEDICAL_RECORD_NUMBER:MRN# 12345678"}));
+    }
+}
+
+TEST(Scan, TooSmallChunksAreRefused) {
+    EngineOptions options;
+    options.chunk_bytes = 16;
+    auto engine = Engine::compile(policy_from(kMixedPolicy), options);
+    ASSERT_FALSE(engine.ok());
+    EXPECT_EQ(engine.status().code(), ErrorCode::kInput);
+}
+
+TEST(Scan, WindowedAndLeftmostStartsAgree) {
+    Engine windowed = engine_from(kMixedPolicy);
+    EngineOptions options;
+    options.start_of_match = StartOfMatch::kLeftmost;
+    auto leftmost = Engine::compile(windowed.policy(), options);
+    ASSERT_TRUE(leftmost.ok());
+    std::mt19937 rng(5);
+    for (int round = 0; round < 200; ++round) {
+        const std::string text = synthetic_text(rng, 1 + rng() % 40);
+        auto a = windowed.redact(text);
+        auto b = leftmost->redact(text);
+        ASSERT_TRUE(a.ok() && b.ok());
+        ASSERT_EQ(a->spans, b->spans) << "round " << round;
+        ASSERT_EQ(a->text, b->text);
+    }
+}
+
+}  // namespace
+}  // namespace phimask::test

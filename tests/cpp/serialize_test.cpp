@@ -1,0 +1,72 @@
+#include "test_util.h"
+
+namespace phimask::test {
+namespace {
+
+const std::string kText = "SSN 123-45-6789, MRN: 12345678, ENC-20230115, call 617-555-0123.";
+
+TEST(Serialize, RoundTripGivesIdenticalResults) {
+    Engine engine = engine_from(R"({"packs": ["us_core"], "detectors": [
+        {"name": "encounter_id", "type": "ENCOUNTER_ID", "pattern": "ENC-\\d{8}"}]})");
+    auto bytes = engine.serialize();
+    ASSERT_TRUE(bytes.ok()) << bytes.status().to_string();
+    auto loaded = Engine::deserialize(*bytes);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+    EXPECT_EQ(loaded->policy_version(), engine.policy_version());
+    EXPECT_EQ(loaded->policy().canonical_json(), engine.policy().canonical_json());
+    auto a = engine.redact(kText);
+    auto b = loaded->redact(kText);
+    EXPECT_EQ(a->text, b->text);
+    EXPECT_EQ(a->spans, b->spans);
+    EXPECT_EQ(*loaded->serialize(), *bytes);
+}
+
+TEST(Serialize, SaveAndLoadAFile) {
+    const std::string path = ::testing::TempDir() + "/phimask_engine.bin";
+    ASSERT_TRUE(default_engine().save(path).ok());
+    auto loaded = Engine::load(path, {}, &default_engine().policy());
+    ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+    EXPECT_EQ(loaded->redact(kText)->text, default_engine().redact(kText)->text);
+}
+
+TEST(Serialize, RefusesAnEngineBuiltForAnotherPolicy) {
+    auto bytes = default_engine().serialize();
+    Policy other = policy_from(R"({"packs": [], "detectors": [{"name": "x", "type": "X", "pattern": "xyz"}]})");
+    auto loaded = Engine::deserialize(*bytes, {}, &other);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.status().code(), ErrorCode::kEngineFile);
+    EXPECT_NE(loaded.status().message().find("another policy"), std::string::npos) << loaded.status().to_string();
+}
+
+TEST(Serialize, RefusesCorruptTruncatedAndForeignFiles) {
+    const std::string bytes = *default_engine().serialize();
+    for (std::size_t at : {std::size_t{0}, std::size_t{20}, bytes.size() / 2, bytes.size() - 1}) {
+        std::string broken = bytes;
+        broken[at] = static_cast<char>(broken[at] ^ 0x5a);
+        auto loaded = Engine::deserialize(broken);
+        ASSERT_FALSE(loaded.ok()) << at;
+        EXPECT_EQ(loaded.status().code(), ErrorCode::kEngineFile);
+    }
+    EXPECT_FALSE(Engine::deserialize(bytes.substr(0, bytes.size() - 10)).ok());
+    EXPECT_FALSE(Engine::deserialize("").ok());
+    EXPECT_FALSE(Engine::deserialize("{\"packs\": []}").ok());
+    auto missing = Engine::load("/nonexistent/engine.bin");
+    EXPECT_EQ(missing.status().code(), ErrorCode::kIo);
+}
+
+TEST(Serialize, TheKeyIsNotStoredAndMustBeGivenAgain) {
+    EngineOptions options;
+    options.hash_key = "super-secret-key-material";
+    Engine engine = engine_from(R"({"packs": ["us_core"], "actions": {"default": "hash"}})", options);
+    const std::string bytes = *engine.serialize();
+    EXPECT_EQ(bytes.find(options.hash_key), std::string::npos);
+    auto without = Engine::deserialize(bytes);
+    ASSERT_FALSE(without.ok());
+    EXPECT_EQ(without.status().code(), ErrorCode::kKey);
+    auto with = Engine::deserialize(bytes, options);
+    ASSERT_TRUE(with.ok());
+    EXPECT_EQ(with->redact(kText)->text, engine.redact(kText)->text);
+}
+
+}  // namespace
+}  // namespace phimask::test
