@@ -105,22 +105,27 @@ bool locate_starts(const EngineCore& core, hs_scratch_t* scratch, std::string_vi
     return true;
 }
 
-int on_label_match(unsigned, unsigned long long, unsigned long long to, unsigned, void* ctx) {
-    auto* best = static_cast<std::size_t*>(ctx);
-    *best = std::max(*best, static_cast<std::size_t>(to));
+struct LabelScan {
+    unsigned id;
+    std::size_t best;
+};
+
+int on_label_match(unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) {
+    auto* scan = static_cast<LabelScan*>(ctx);
+    if (id == scan->id) scan->best = std::max(scan->best, static_cast<std::size_t>(to));
     return 0;
 }
 
-/// The value starts after the longest label match at the candidate's start
-/// that leaves at least one byte of value.
+/// The value starts after the longest match of the candidate's own label at
+/// its start that leaves at least one byte of value.
 bool find_value_start(const EngineCore& core, hs_scratch_t* scratch, std::string_view text, Candidate& c) {
-    std::size_t best = 0;
+    LabelScan scan{c.id, 0};
     // Scanning up to end - 1 keeps at least one byte for the value.
     if (hs_scan(core.dbs().labels.get(), text.data() + c.start, static_cast<unsigned>(c.end - 1 - c.start), 0, scratch,
-                on_label_match, &best) != HS_SUCCESS) {
+                on_label_match, &scan) != HS_SUCCESS) {
         return false;
     }
-    c.value_start = c.start + best;
+    c.value_start = c.start + scan.best;
     return true;
 }
 

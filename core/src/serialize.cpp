@@ -144,8 +144,8 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
             return Status(ErrorCode::kEngineFile, "the engine file was built with another Hyperscan version; recompile it");
         }
         if (expected != nullptr && expected->version() != version) {
-            return Status(ErrorCode::kEngineFile, "the engine file was built for policy " + std::string(version) +
-                                                      ", not for the given policy " + expected->version());
+            return Status(ErrorCode::kEngineFile, "the engine file was built for another policy (version " +
+                                                      std::string(version) + ", not " + expected->version() + ")");
         }
         auto data = std::make_shared<detail::PolicyData>();
         Status s = detail::parse_policy(std::string(canonical), {}, *data, /*check_regexes=*/false);

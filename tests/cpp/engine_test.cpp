@@ -250,3 +250,20 @@ TEST(Engine, ScannerReusesBuffersAcrossCalls) {
 
 }  // namespace
 }  // namespace phimask::test
+
+namespace phimask::test {
+namespace {
+
+TEST(Engine, EachPatternUsesOnlyItsOwnLabel) {
+    // Both labels match at the same start; the value must follow the candidate's own label.
+    Engine engine = engine_from(R"({"packs": [], "detectors": [
+        {"name": "short_label", "type": "A", "patterns": [{"label": "ID ", "pattern": "[A-Z0-9 ]{4,12}\\b"}]},
+        {"name": "long_label", "type": "B", "patterns": [{"label": "ID NO ", "pattern": "\\d{6}\\b"}]}]})");
+    const std::string text = "ID NO 123456";
+    auto spans = engine.detect(text);
+    ASSERT_TRUE(spans.ok());
+    EXPECT_EQ(described(text, *spans), std::vector<std::string>{"A:NO 123456"});
+}
+
+}  // namespace
+}  // namespace phimask::test
