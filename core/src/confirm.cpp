@@ -1,6 +1,7 @@
 #include "confirm.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace phimask::detail {
@@ -80,6 +81,8 @@ void confirm_candidates(const EngineCore& core, const NormalizedText& text, cons
                 continue;
             }
         }
+        // Four decimals: scores print the same in every runtime (0.8 + 0.1 is not 0.9 in binary).
+        score = std::round(score * 10000.0) / 10000.0;
         if (score < data.threshold_for(detector.type)) continue;
         const auto [start, end] = text.to_original(c.value_start, c.end);
         out.push_back({start, end, c.value_start, c.end, pattern.detector, score});

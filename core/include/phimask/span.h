@@ -30,7 +30,7 @@ struct Span {
     std::size_t start = 0;
     std::size_t end = 0;
     std::string type;      ///< entity type, e.g. "US_SOCIAL_SECURITY_NUMBER"
-    double score = 0.0;    ///< confidence in [0, 1] after validators and context
+    double score = 0.0;    ///< confidence in [0, 1] after validators and context, rounded to 4 decimals
     std::string detector;  ///< name of the detector that produced it
     Action action = Action::kPlaceholder;
 
