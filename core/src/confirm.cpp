@@ -65,7 +65,11 @@ void confirm_candidates(const EngineCore& core, const NormalizedText& text, cons
                         std::vector<Hit>& out) {
     const PolicyData& data = core.data();
     const std::string_view norm = text.text();
+    const Candidate* accepted = nullptr;
     for (const Candidate& c : candidates) {
+        // A shorter match of the same pattern at the same start would lose to the
+        // accepted longer one in overlap resolution anyway.
+        if (accepted != nullptr && accepted->start == c.start && accepted->id == c.id) continue;
         const CompiledPattern& pattern = core.patterns()[c.id];
         const DetectorSpec& detector = data.detectors[pattern.detector];
         const std::string_view value = norm.substr(c.value_start, c.end - c.value_start);
@@ -86,6 +90,7 @@ void confirm_candidates(const EngineCore& core, const NormalizedText& text, cons
         if (score < data.threshold_for(detector.type)) continue;
         const auto [start, end] = text.to_original(c.value_start, c.end);
         out.push_back({start, end, c.value_start, c.end, pattern.detector, score});
+        accepted = &c;
     }
 }
 

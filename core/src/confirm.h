@@ -23,7 +23,9 @@ struct Hit {
 };
 
 /// Appends a Hit to `out` for every candidate that passes its detector's
-/// validator, the allow-list, its context requirement and its type's threshold.
+/// validator, the allow-list, its context requirement and its type's threshold,
+/// skipping the shorter candidates of a pattern at a start where a longer one
+/// passed. `candidates` must be ordered as scan_candidates orders them.
 void confirm_candidates(const EngineCore& core, const NormalizedText& text, const std::vector<Candidate>& candidates,
                         std::vector<Hit>& out);
 

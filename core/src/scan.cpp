@@ -7,6 +7,7 @@ namespace phimask::detail {
 namespace {
 
 constexpr std::size_t kNoStart = std::numeric_limits<std::size_t>::max();
+constexpr std::size_t kWindowMergeGap = 256;
 
 /// One call of hs_scan over text[begin, end), keeping only matches that cannot
 /// have been distorted by the cut: the byte before and after a kept match is
@@ -91,7 +92,10 @@ bool locate_starts(const EngineCore& core, hs_scratch_t* scratch, std::string_vi
     for (std::size_t i = 0; i < b.windows.size();) {
         std::size_t begin = b.windows[i].first, end = b.windows[i].second;
         std::size_t j = i + 1;
-        while (j < b.windows.size() && b.windows[j].first <= end && b.windows[j].second - begin <= limit) {
+        // Windows a few hundred bytes apart share one call: rescanning the gap
+        // costs less than Hyperscan's per-call overhead.
+        while (j < b.windows.size() && b.windows[j].first <= end + kWindowMergeGap &&
+               b.windows[j].second - begin <= limit) {
             end = std::max(end, b.windows[j].second);
             ++j;
         }
@@ -161,7 +165,9 @@ bool scan_candidates(const EngineCore& core, hs_scratch_t* scratch, std::string_
         if (core.patterns()[c.id].has_label && !find_value_start(core, scratch, text, c)) return false;
     }
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b2) {
-        return std::tie(a.start, a.end, a.id) < std::tie(b2.start, b2.end, b2.id);
+        if (a.start != b2.start) return a.start < b2.start;
+        if (a.id != b2.id) return a.id < b2.id;
+        return a.end > b2.end;
     });
     out.erase(std::unique(out.begin(), out.end(),
                           [](const Candidate& a, const Candidate& b2) {

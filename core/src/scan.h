@@ -26,7 +26,9 @@ struct ScanBuffers {
     std::vector<std::size_t> starts;  ///< per entry of `ends`
 };
 
-/// Fills `out` with every candidate, sorted by (start, end, id), no duplicates.
+/// Fills `out` with every candidate, no duplicates, sorted by start, then
+/// pattern id, then longest first (so confirmation can stop at the longest
+/// candidate of a pattern at a start that passes).
 /// Returns false if Hyperscan fails (the caller must fail closed).
 bool scan_candidates(const EngineCore& core, hs_scratch_t* scratch, std::string_view text, ScanBuffers& buffers,
                      std::vector<Candidate>& out);
