@@ -10,21 +10,27 @@ if [[ "${1:-}" == "--bench" ]]; then
     packages+=(hyperfine)
 fi
 
-# The Hyperscan API: Vectorscan (BSD, x86_64 and arm64) preferred, Intel Hyperscan as fallback.
-have_hs() { pkg-config --exists libhs 2>/dev/null; }
+# The Hyperscan API (found through pkg-config libhs). On x86_64, Intel Hyperscan 5.4.0
+# (BSD; Debian's libhyperscan-dev): Debian's Vectorscan 5.4.9 misses matches depending
+# on buffer alignment on AVX-512 CPUs (tests/cpp/matcher_library_test.cpp).
+# Elsewhere (arm64, where Intel's does not run), Vectorscan.
+case "$(dpkg --print-architecture 2>/dev/null || uname -m)" in
+    amd64|x86_64) hs_package=libhyperscan-dev hs_other=(libvectorscan-dev- libvectorscan5-) ;;
+    *) hs_package=libvectorscan-dev hs_other=() ;;
+esac
+packages+=("$hs_package")
 
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-have_hs || missing+=(HYPERSCAN)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
     exit 0
 fi
 
 if ! command -v apt-get >/dev/null; then
-    echo "install-deps: apt-get not found; install these yourself: ${missing[*]} (HYPERSCAN = libvectorscan-dev or libhyperscan-dev)" >&2
+    echo "install-deps: apt-get not found; install these yourself: ${missing[*]}" >&2
     exit 1
 fi
 
@@ -33,12 +39,11 @@ if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 echo "install-deps: installing ${missing[*]}" >&2
 $sudo apt-get update -qq
-apt_list=()
-for p in "${missing[@]}"; do [[ $p != HYPERSCAN ]] && apt_list+=("$p"); done
-if [[ ${#apt_list[@]} -gt 0 ]]; then
-    $sudo apt-get install -y -qq --no-install-recommends "${apt_list[@]}" >/dev/null
+# The two Hyperscan-API packages conflict; "name-" asks apt to remove the other one.
+removals=()
+if [[ " ${missing[*]} " == *" $hs_package "* ]]; then
+    for p in "${hs_other[@]}"; do
+        dpkg-query -W -f='${Status}' "${p%-}" 2>/dev/null | grep -q "install ok installed" && removals+=("$p")
+    done
 fi
-if ! have_hs; then
-    $sudo apt-get install -y -qq --no-install-recommends libvectorscan-dev >/dev/null 2>&1 ||
-        $sudo apt-get install -y -qq --no-install-recommends libhyperscan-dev >/dev/null
-fi
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" "${removals[@]}" >/dev/null
