@@ -1,0 +1,1 @@
+"""Synthetic corpus generators for phimask's benchmarks (see gen_corpus.py)."""
