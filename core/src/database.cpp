@@ -148,6 +148,7 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
     Status s = check_options(data, core->options_, core->max_width_);
     if (!s.ok()) return s;
     for (const auto& d : data.detectors) {
+        core->context_matchers_.emplace_back(d.context);
         core->validators_.push_back(d.validator.empty() ? nullptr : find_validator(d.validator));
         if (!d.validator.empty() && core->validators_.back() == nullptr) {
             return Status(ErrorCode::kEngineFile, "the engine needs validator '" + d.validator +

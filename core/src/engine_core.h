@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "context.h"
 #include "normalize.h"
 #include "phimask/engine.h"
 #include "policy_data.h"
@@ -75,6 +76,7 @@ public:
     const Databases& dbs() const { return dbs_; }
     const std::vector<CompiledPattern>& patterns() const { return patterns_; }
     const std::vector<Validator>& validators() const { return validators_; }
+    const std::vector<ContextMatcher>& context_matchers() const { return context_matchers_; }
     unsigned max_width() const { return max_width_; }
     const Normalizer& normalizer() const { return normalizer_; }
     ScratchPool& scratch_pool() const { return *pool_; }
@@ -88,6 +90,7 @@ private:
     Databases dbs_;
     std::vector<CompiledPattern> patterns_;
     std::vector<Validator> validators_;  ///< per detector; nullptr when none
+    std::vector<ContextMatcher> context_matchers_;  ///< per detector
     unsigned max_width_ = 0;
     Normalizer normalizer_;
     std::unique_ptr<ScratchPool> pool_;

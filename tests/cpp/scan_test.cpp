@@ -27,6 +27,8 @@ TEST(Scan, SmallChunksFindExactlyWhatOnePassFinds) {
     for (std::size_t chunk : {min_chunk, min_chunk + 1, min_chunk + 7, min_chunk + 333}) {
         EngineOptions options;
         options.chunk_bytes = chunk;
+        // Both start-of-match strategies scan in chunks; alternate them.
+        options.start_of_match = chunk % 2 == 0 ? StartOfMatch::kWindowed : StartOfMatch::kLeftmost;
         auto chunked = Engine::compile(whole.policy(), options);
         if (!chunked.ok()) {
             // Packs narrower than 1024 bytes allow smaller chunks; the policy's own limit is what counts.
@@ -45,8 +47,10 @@ TEST(Scan, SmallChunksFindExactlyWhatOnePassFinds) {
 TEST(Scan, EveryCutPointOfAnIdentifierIsCovered) {
     // Shift one identifier across a chunk boundary byte by byte.
     Engine whole = engine_from(kMixedPolicy);
+    for (StartOfMatch mode : {StartOfMatch::kLeftmost, StartOfMatch::kWindowed}) {
     EngineOptions options;
     options.chunk_bytes = 2 * (1024 + 2) + 1;
+    options.start_of_match = mode;
     auto chunked = Engine::compile(whole.policy(), options);
     ASSERT_TRUE(chunked.ok()) << chunked.status().to_string();
     const std::size_t boundary = options.chunk_bytes;
@@ -57,6 +61,7 @@ TEST(Scan, EveryCutPointOfAnIdentifierIsCovered) {
         EXPECT_EQ(*spans, *whole.detect(text)) << "pad " << pad;
         EXPECT_EQ(described(text, *spans),
                   (std::vector<std::string>{"US_SOCIAL_SECURITY_NUMBER:123-45-6789", "MEDICAL_RECORD_NUMBER:MRN# 12345678"}));
+    }
     }
 }
 
@@ -69,7 +74,9 @@ TEST(Scan, TooSmallChunksAreRefused) {
 }
 
 TEST(Scan, WindowedAndLeftmostStartsAgree) {
-    Engine windowed = engine_from(kMixedPolicy);
+    EngineOptions windowed_options;
+    windowed_options.start_of_match = StartOfMatch::kWindowed;
+    Engine windowed = engine_from(kMixedPolicy, windowed_options);
     EngineOptions options;
     options.start_of_match = StartOfMatch::kLeftmost;
     auto leftmost = Engine::compile(windowed.policy(), options);
