@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "command_args.h"
 #include "commands.h"
 #include "diag.h"
 #include "engine_setup.h"
@@ -156,19 +155,9 @@ int detect_texts(const Engine& engine, const std::vector<std::string>& inputs) {
 }  // namespace
 
 int detect_main(int argc, char** argv, int first) {
-    Args args;
-    std::size_t threads = 1;
-    if (int code = parse_scan_command_args("detect", argc, argv, first, args, threads); code >= 0) return code;
-
-    std::string context;
-    Result<Engine> engine = open_engine(args, context);
-    if (!engine.ok()) {
-        report_error(engine.status(), context);
-        return exit_code_for(engine.status().code());
-    }
-    std::vector<std::string> inputs = args.positional();
-    if (inputs.empty()) inputs.push_back("-");
-    return args.has("jsonl") ? detect_jsonl(*engine, inputs, threads) : detect_texts(*engine, inputs);
+    ScanCommand cmd;
+    if (int code = prepare_scan_command("detect", argc, argv, first, cmd); code >= 0) return code;
+    return cmd.jsonl ? detect_jsonl(*cmd.engine, cmd.inputs, cmd.threads) : detect_texts(*cmd.engine, cmd.inputs);
 }
 
 }  // namespace phimask::cli

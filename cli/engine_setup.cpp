@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 
+#include "command_args.h"
+#include "diag.h"
+#include "exit_codes.h"
 #include "io.h"
 
 namespace phimask::cli {
@@ -84,6 +87,26 @@ Result<Engine> open_engine(const Args& args, std::string& context) {
         return Engine::load(*engine_path, options, &*policy);
     }
     return Engine::compile(*policy, options);
+}
+
+}  // namespace phimask::cli
+
+namespace phimask::cli {
+
+int prepare_scan_command(std::string_view command, int argc, char** argv, int first, ScanCommand& out) {
+    Args args;
+    if (int code = parse_scan_command_args(command, argc, argv, first, args, out.threads); code >= 0) return code;
+    std::string context;
+    Result<Engine> engine = open_engine(args, context);
+    if (!engine.ok()) {
+        report_error(engine.status(), context);
+        return exit_code_for(engine.status().code());
+    }
+    out.engine.emplace(std::move(engine).value());
+    out.inputs = args.positional();
+    if (out.inputs.empty()) out.inputs.push_back("-");
+    out.jsonl = args.has("jsonl");
+    return -1;
 }
 
 }  // namespace phimask::cli

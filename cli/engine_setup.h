@@ -4,6 +4,8 @@
 //   --hash-key-env VAR / --hash-key-file FILE   the key for the hash action
 #pragma once
 
+#include <optional>
+
 #include <string>
 #include <vector>
 
@@ -32,5 +34,18 @@ Status read_hash_key(const Args& args, std::string& key, std::string& context);
 
 /// Compiles --policy, or loads --engine (checked against --policy when both are given).
 Result<Engine> open_engine(const Args& args, std::string& context);
+
+/// What redact and detect run with, once their arguments are parsed and the engine is open.
+struct ScanCommand {
+    std::optional<Engine> engine;
+    std::vector<std::string> inputs;  ///< files; "-" for standard input (the default)
+    bool jsonl = false;
+    std::size_t threads = 1;
+};
+
+/// Parses a scanning command's arguments and opens its engine. Returns -1 when the
+/// command should run, else the exit code to return at once (help, usage error,
+/// policy/key/engine error, already reported on stderr).
+int prepare_scan_command(std::string_view command, int argc, char** argv, int first, ScanCommand& out);
 
 }  // namespace phimask::cli

@@ -322,7 +322,6 @@ Status read_text_file(const std::string& path, std::string& out) {
 
 Status load_pack(const std::string& name, const std::string& pointer, const std::vector<std::string>& dirs,
                  std::vector<DetectorSpec>& out) {
-    const bool check_regexes = true;
     if (!is_name(name, false)) return policy_error("a pack name must match [a-z_][a-z0-9_]{0,63}", pointer);
     std::string text, path;
     for (const auto& dir : dirs) {
@@ -352,7 +351,8 @@ Status load_pack(const std::string& name, const std::string& pointer, const std:
     PHIMASK_TRY(f.no_unknown_keys());
     for (std::size_t i = 0; i < detectors->size(); ++i) {
         DetectorSpec d;
-        PHIMASK_TRY(parse_detector((*detectors)[i], file + "/detectors/" + std::to_string(i), d, check_regexes));
+                // Packs are read only for policies written by people: always checked.
+        PHIMASK_TRY(parse_detector((*detectors)[i], file + "/detectors/" + std::to_string(i), d, /*check_regexes=*/true));
         out.push_back(std::move(d));
     }
     return {};
