@@ -104,7 +104,7 @@ busy_share() {
     awk -v a="$a" -v b="$b" 'BEGIN {
         n = split(a, x); split(b, y); idle = (y[5] + y[6]) - (x[5] + x[6]); total = 0
         for (i = 2; i <= n; i++) total += y[i] - x[i]
-        printf "%.2f", total > 0 ? 1 - idle / total : 0 }'
+        printf "%.2f", (total > 0 ? 1 - idle / total : 0) }'
 }
 if [[ $wait_quiet != 0 ]]; then
     deadline=$(($(date +%s) + wait_quiet * 60))
