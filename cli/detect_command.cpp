@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "engine_setup.h"
 #include "exit_codes.h"
+#include "input_loop.h"
 #include "io.h"
 #include "json_line.h"
 #include "line_batches.h"
@@ -125,31 +126,19 @@ int detect_texts(const Engine& engine, const std::vector<std::string>& inputs) {
     std::vector<std::size_t> offsets;
     std::string text;
     std::string line;
-    Output out;
-    for (const auto& name : inputs) {
+    return run_inputs(inputs, [&](const std::string& name, Output& out, bool&, std::string& context) {
+        context = describe_input(name);
         Status status = read_whole(name, text);
         if (status.ok()) status = scanner.detect(text, spans);
-        if (status.ok()) {
-            collect_offsets(spans, offsets);
-            line = "{\"spans\":";
-            if (!append_spans(line, spans, offsets)) {
-                status = Status(ErrorCode::kInternal, "an entity type or detector name is not valid UTF-8");
-            }
-            line += "}\n";
+        if (!status.ok()) return status;
+        collect_offsets(spans, offsets);
+        line = "{\"spans\":";
+        if (!append_spans(line, spans, offsets)) {
+            return Status(ErrorCode::kInternal, "an entity type or detector name is not valid UTF-8");
         }
-        if (status.ok()) status = out.write(line);
-        if (!status.ok()) {
-            (void)out.flush();
-            report_error(status, describe_input(name));
-            return exit_code_for(status.code());
-        }
-    }
-    Status status = out.flush();
-    if (!status.ok()) {
-        report_error(status);
-        return kExitIo;
-    }
-    return kExitOk;
+        line += "}\n";
+        return out.write(line);
+    });
 }
 
 }  // namespace

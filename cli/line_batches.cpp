@@ -1,5 +1,7 @@
 #include "line_batches.h"
 
+#include "input_loop.h"
+
 #include <algorithm>
 #include <new>
 #include <system_error>
@@ -133,23 +135,9 @@ Status LineBatchRunner::run(const std::string& name, Output& out, bool& blocked,
 }
 
 int LineBatchRunner::run_all(const std::vector<std::string>& inputs) {
-    Output out;
-    bool blocked = false;
-    for (const auto& name : inputs) {
-        std::string context;
-        Status status = run(name, out, blocked, context);
-        if (!status.ok()) {
-            (void)out.flush();  // what was written is complete and redacted: keep it
-            report_error(status, context);
-            return exit_code_for(status.code());
-        }
-    }
-    Status status = out.flush();
-    if (!status.ok()) {
-        report_error(status);
-        return kExitIo;
-    }
-    return blocked ? kExitBlocked : kExitOk;
+    return run_inputs(inputs, [this](const std::string& name, Output& out, bool& blocked, std::string& context) {
+        return run(name, out, blocked, context);
+    });
 }
 
 }  // namespace phimask::cli

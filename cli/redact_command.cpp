@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "engine_setup.h"
 #include "exit_codes.h"
+#include "input_loop.h"
 #include "io.h"
 #include "json_line.h"
 #include "line_batches.h"
@@ -84,29 +85,18 @@ int redact_texts(const Engine& engine, const std::vector<std::string>& inputs) {
     Scanner scanner(engine);
     RedactResult result;
     std::string text;
-    Output out;
-    bool blocked = false;
-    for (const auto& name : inputs) {
+    return run_inputs(inputs, [&](const std::string& name, Output& out, bool& blocked, std::string& context) {
+        context = describe_input(name);
         Status status = read_whole(name, text);
         if (status.ok()) status = scanner.redact(text, result);
-        if (status.ok() && result.blocked()) {
+        if (!status.ok()) return status;
+        if (result.blocked()) {
             blocked = true;
-            report_blocked(describe_input(name), result.summary.blocking_types);
-            continue;
+            report_blocked(context, result.summary.blocking_types);
+            return Status{};
         }
-        if (status.ok()) status = out.write(result.text);
-        if (!status.ok()) {
-            (void)out.flush();
-            report_error(status, describe_input(name));
-            return exit_code_for(status.code());
-        }
-    }
-    Status status = out.flush();
-    if (!status.ok()) {
-        report_error(status);
-        return kExitIo;
-    }
-    return blocked ? kExitBlocked : kExitOk;
+        return out.write(result.text);
+    });
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "confirm.h"
 
+#include "ascii.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -7,13 +9,9 @@
 namespace phimask::detail {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool allowed(const PolicyData& data, std::string_view value) {
     if (data.allow_list.empty()) return false;
-    std::string key(value);
-    std::transform(key.begin(), key.end(), key.begin(), lower);
-    return data.allow_list.count(key) != 0;
+    return data.allow_list.count(ascii_lower(std::string(value))) != 0;
 }
 
 }  // namespace

@@ -1,15 +1,11 @@
 #include "context.h"
 
+#include "ascii.h"
+
 #include <algorithm>
 
 namespace phimask::detail {
 namespace {
-
-bool is_word_byte(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::vector<std::string> tokens_of(std::string_view phrase) {
     std::vector<std::string> out;
@@ -19,7 +15,7 @@ std::vector<std::string> tokens_of(std::string_view phrase) {
         while (j < phrase.size() && is_word_byte(static_cast<unsigned char>(phrase[j]))) ++j;
         if (j > i) {
             std::string token(phrase.substr(i, j - i));
-            std::transform(token.begin(), token.end(), token.begin(), lower);
+            token = ascii_lower(std::move(token));
             out.push_back(std::move(token));
         }
         i = j;
@@ -30,7 +26,7 @@ std::vector<std::string> tokens_of(std::string_view phrase) {
 bool equals_lowercase(std::string_view text, const std::string& token) {
     if (text.size() != token.size()) return false;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (lower(text[i]) != token[i]) return false;
+        if (ascii_lower(text[i]) != token[i]) return false;
     }
     return true;
 }
@@ -63,7 +59,7 @@ bool ContextMatcher::found_in(std::string_view text, std::size_t begin, std::siz
         while (j < end && word_at(j)) ++j;
         if (j == i) break;
         key.assign(text.data() + i, j - i);
-        std::transform(key.begin(), key.end(), key.begin(), lower);
+        for (char& c : key) c = ascii_lower(c);
         auto it = first_tokens_.find(key);
         if (it != first_tokens_.end()) {
             for (const auto& rest : it->second) {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ascii.h"
 #include "normalize.h"
 #include "patterns.h"
 #include "validators/validators.h"
@@ -56,13 +57,6 @@ std::string normalize_term(const std::string& term) {
     NormalizedText normalized;
     if (!normalizer.normalize(term, normalized)) return term;
     return std::string(normalized.text());
-}
-
-std::string ascii_lower(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
 }
 
 /// Typed access to one JSON object's fields, remembering which were read so
@@ -369,8 +363,10 @@ Status expand_deny_lists(PolicyData& out, bool check_regexes) {
         d.pointer = "/deny_list";
         for (const auto& term : deny.terms) {
             std::string norm = normalize_term(term);
-            auto is_word = [](char c) {
-                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            // \b only where the term itself starts or ends with a word character.
+            auto is_word = [](char c) {  // Hyperscan's \b: ASCII letters, digits, '_'
+                const auto u = static_cast<unsigned char>(c);
+                return c == '_' || (u < 0x80 && is_word_byte(u));
             };
             PatternSpec p;
             p.pattern = (is_word(norm.front()) ? "\\b" : "") + escape_literal(norm) + (is_word(norm.back()) ? "\\b" : "");

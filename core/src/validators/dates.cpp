@@ -7,12 +7,14 @@
 #include <cstddef>
 #include <string_view>
 
+#include "ascii.h"
+#include "validators/validators.h"
+
 namespace phimask::detail {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 struct Year {
     int value = 0;
@@ -194,7 +196,7 @@ Next next_token(std::string_view s, std::size_t& pos, Token& t) {
         std::size_t n = 0;
         while (pos < s.size() && is_alpha(s[pos])) {
             if (n == 2) return Next::kBad;
-            suffix[n++] = lower(s[pos++]);
+            suffix[n++] = ascii_lower(s[pos++]);
         }
         if (n == 0) return Next::kToken;
         const std::string_view sv(suffix, n);
@@ -204,7 +206,7 @@ Next next_token(std::string_view s, std::size_t& pos, Token& t) {
     if (!is_alpha(s[pos])) return Next::kBad;
     while (pos < s.size() && is_alpha(s[pos])) {
         if (t.word_size == sizeof t.word) return Next::kBad;
-        t.word[t.word_size++] = lower(s[pos++]);
+        t.word[t.word_size++] = ascii_lower(s[pos++]);
     }
     return Next::kToken;
 }
