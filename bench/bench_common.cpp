@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <iostream>
 
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -178,6 +179,14 @@ std::string utc_timestamp() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
+}
+
+bool emit_summary(const std::string& json_text, const std::string& path) {
+    std::cout << json_text << "\n";
+    if (path.empty()) return true;
+    std::ofstream out(path);
+    out << json_text << "\n";
+    return static_cast<bool>(out);
 }
 
 }  // namespace phimask::bench

@@ -81,4 +81,8 @@ std::string cpu_model();
 /// UTC time as "2024-03-01T12:34:56Z".
 std::string utc_timestamp();
 
+/// Prints a benchmark's JSON summary to stdout and, when `path` is not empty,
+/// writes it there too. False when the file cannot be written.
+bool emit_summary(const std::string& json_text, const std::string& path);
+
 }  // namespace phimask::bench

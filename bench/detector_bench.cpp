@@ -172,13 +172,7 @@ int run(int argc, char** argv) {
                     {"bytes", {{"clinical", corpora[0].bytes}, {"logs", corpora[1].bytes}}},
                     {"reps", opt.reps},
                     {"rows", rows}};
-    const std::string text = summary.dump(2);
-    std::cout << text << "\n";
-    if (!opt.json_out.empty()) {
-        std::ofstream out(opt.json_out);
-        out << text << "\n";
-        if (!out) fail("cannot write " + opt.json_out);
-    }
+    if (!emit_summary(summary.dump(2), opt.json_out)) fail("cannot write " + opt.json_out);
     return 0;
 }
 

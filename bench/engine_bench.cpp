@@ -742,13 +742,7 @@ int run(int argc, char** argv) {
     if (truth.is_object()) {
         summary["generator"] = Json{{"name", truth.value("generator", "")}, {"seed", truth.value("seed", 0)}};
     }
-    const std::string text = summary.dump(2);
-    std::cout << text << "\n";
-    if (!opt.json_out.empty()) {
-        std::ofstream out(opt.json_out);
-        out << text << "\n";
-        if (!out) fail("cannot write " + opt.json_out);
-    }
+    if (!emit_summary(summary.dump(2), opt.json_out)) fail("cannot write " + opt.json_out);
     return 0;
 }
 
