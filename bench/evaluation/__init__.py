@@ -1,0 +1,1 @@
+"""Helpers of bench/eval: accuracy targets and the RESULTS.md section."""
