@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crypto.h"
+#include "generalize.h"
 
 namespace phimask::detail {
 namespace {
@@ -63,6 +64,11 @@ bool append_replacement(const EngineCore& core, const ActionSpec& action, const 
         out += '}';
         return true;
     }
+    case Action::kGeneralize:
+        // From the normalized value: full-width digits and Unicode dashes read
+        // like ASCII ones. A value with no Safe Harbor form gets the placeholder.
+        if (!append_generalized(type, normalized, out)) append_placeholder(core.data(), type, out);
+        return true;
     }
     return false;
 }

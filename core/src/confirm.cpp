@@ -14,11 +14,34 @@ bool allowed(const PolicyData& data, std::string_view value) {
     return data.allow_list.count(ascii_lower(std::string(value))) != 0;
 }
 
+/// The score of `value` = norm[start, end) for `detector`, or a negative
+/// number when the allow-list, its context or its threshold drops it.
+double confirm_value(const EngineCore& core, std::uint32_t detector_index, std::string_view norm, std::size_t start,
+                     std::size_t end, std::size_t context_start, std::size_t context_end, double score) {
+    const PolicyData& data = core.data();
+    const DetectorSpec& detector = data.detectors[detector_index];
+    if (allowed(data, norm.substr(start, end - start))) return -1;
+    if (const ContextMatcher& context = core.context_matchers()[detector_index]; !context.empty()) {
+        // The window is measured from the whole match, so a label is never its own context.
+        if (context.found_near(norm, context_start, context_end)) {
+            score = std::min(1.0, score + detector.context.boost);
+        } else if (detector.context.required) {
+            return -1;
+        }
+    }
+    if (const ContextMatcher& negative = core.negative_matchers()[detector_index];
+        !negative.empty() && negative.found_near(norm, context_start, context_end)) {
+        score -= detector.negative_context.penalty;
+    }
+    // Four decimals: scores print the same in every runtime (0.8 + 0.1 is not 0.9 in binary).
+    score = std::round(score * 10000.0) / 10000.0;
+    return score < data.threshold_for(detector.type) || score <= 0 ? -1 : score;
+}
+
 }  // namespace
 
 void confirm_candidates(const EngineCore& core, const NormalizedText& text, const std::vector<Candidate>& candidates,
                         std::vector<Hit>& out) {
-    const PolicyData& data = core.data();
     const std::string_view norm = text.text();
     const Candidate* accepted = nullptr;
     for (const Candidate& c : candidates) {
@@ -26,26 +49,27 @@ void confirm_candidates(const EngineCore& core, const NormalizedText& text, cons
         // accepted longer one in overlap resolution anyway.
         if (accepted != nullptr && accepted->start == c.start && accepted->id == c.id) continue;
         const CompiledPattern& pattern = core.patterns()[c.id];
-        const DetectorSpec& detector = data.detectors[pattern.detector];
+        if (c.end == c.value_start) continue;
         const std::string_view value = norm.substr(c.value_start, c.end - c.value_start);
-        if (value.empty()) continue;
         if (Validator v = core.validators()[pattern.detector]; v != nullptr && !v(value)) continue;
-        if (allowed(data, value)) continue;
-        double score = pattern.score;
-        if (const ContextMatcher& context = core.context_matchers()[pattern.detector]; !context.empty()) {
-            // The window is measured from the whole match, so a label is never its own context.
-            if (context.found_near(norm, c.start, c.end)) {
-                score = std::min(1.0, score + detector.context.boost);
-            } else if (detector.context.required) {
-                continue;
-            }
-        }
-        // Four decimals: scores print the same in every runtime (0.8 + 0.1 is not 0.9 in binary).
-        score = std::round(score * 10000.0) / 10000.0;
-        if (score < data.threshold_for(detector.type)) continue;
+        const double score = confirm_value(core, pattern.detector, norm, c.value_start, c.end, c.start, c.end,
+                                           pattern.score);
+        if (score < 0) continue;
         const auto [start, end] = text.to_original(c.value_start, c.end);
         out.push_back({start, end, c.value_start, c.end, pattern.detector, score});
         accepted = &c;
+    }
+}
+
+void confirm_proposals(const EngineCore& core, const NormalizedText& text, std::uint32_t detector,
+                       const std::vector<Proposal>& proposals, std::vector<Hit>& out) {
+    const std::string_view norm = text.text();
+    for (const Proposal& p : proposals) {
+        if (p.end <= p.start) continue;
+        const double score = confirm_value(core, detector, norm, p.start, p.end, p.start, p.end, p.score);
+        if (score < 0) continue;
+        const auto [start, end] = text.to_original(p.start, p.end);
+        out.push_back({start, end, p.start, p.end, detector, score});
     }
 }
 

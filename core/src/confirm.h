@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine_core.h"
+#include "recognizers/recognizer.h"
 #include "scan.h"
 
 namespace phimask::detail {
@@ -28,5 +29,10 @@ struct Hit {
 /// passed. `candidates` must be ordered as scan_candidates orders them.
 void confirm_candidates(const EngineCore& core, const NormalizedText& text, const std::vector<Candidate>& candidates,
                         std::vector<Hit>& out);
+
+/// Appends a Hit for every proposal of recognizer detector `detector` that
+/// passes the allow-list, its context and its type's threshold.
+void confirm_proposals(const EngineCore& core, const NormalizedText& text, std::uint32_t detector,
+                       const std::vector<Proposal>& proposals, std::vector<Hit>& out);
 
 }  // namespace phimask::detail

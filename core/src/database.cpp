@@ -90,6 +90,7 @@ Result<Databases> compile_databases(const PolicyData& data) {
         }
     }
     Databases dbs;
+    if (exprs.empty()) return dbs;  // recognizers only: nothing for Hyperscan
     auto scan = compile_set(data, exprs, flags, ids, origins, HS_MODE_BLOCK);
     if (!scan.ok()) return scan.status();
     dbs.scan = std::move(scan).value();
@@ -129,6 +130,7 @@ HsScratch ScratchPool::acquire() {
         }
     }
     hs_scratch_t* clone = nullptr;
+    if (!prototype_) return nullptr;
     if (hs_clone_scratch(prototype_.get(), &clone) != HS_SUCCESS) return nullptr;
     return HsScratch(clone);
 }
@@ -138,6 +140,31 @@ void ScratchPool::release(HsScratch scratch) {
     std::lock_guard<std::mutex> lock(mutex_);
     free_.push_back(std::move(scratch));
 }
+
+namespace {
+
+/// The recognizer of detector `d` with its lexicons and terms in one role table.
+std::unique_ptr<Recognizer> build_recognizer(const PolicyData& data, const DetectorSpec& d) {
+    if (d.recognizer.empty()) return nullptr;
+    const RecognizerInfo* info = find_recognizer(d.recognizer);
+    if (info == nullptr) return nullptr;
+    RoleTable table;
+    for (const auto& [role, names] : d.lexicons) {
+        const int r = role_index(*info, role);
+        for (const auto& name : names) {
+            auto it = data.lexicons.find(name);
+            if (r >= 0 && it != data.lexicons.end()) table.add(it->second->entries, static_cast<unsigned>(r));
+        }
+    }
+    for (const auto& [role, words] : d.terms) {
+        const int r = role_index(*info, role);
+        if (r >= 0) table.add(words, static_cast<unsigned>(r));
+    }
+    table.finish();
+    return info->make(std::move(table), d.score);
+}
+
+}  // namespace
 
 Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOptions options, Databases dbs,
                                                       const std::vector<unsigned>& widths) {
@@ -149,6 +176,16 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
     if (!s.ok()) return s;
     for (const auto& d : data.detectors) {
         core->context_matchers_.emplace_back(d.context);
+        ContextSpec negative;
+        negative.words = d.negative_context.words;
+        negative.window = d.negative_context.window;
+        core->negative_matchers_.emplace_back(negative);
+        core->recognizers_.push_back(build_recognizer(data, d));
+        core->has_recognizers_ |= core->recognizers_.back() != nullptr;
+        if (!d.recognizer.empty() && core->recognizers_.back() == nullptr) {
+            return Status(ErrorCode::kEngineFile, "the engine needs recognizer '" + d.recognizer +
+                                                      "', which this phimask does not have");
+        }
         core->validators_.push_back(d.validator.empty() ? nullptr : find_validator(d.validator));
         if (!d.validator.empty() && core->validators_.back() == nullptr) {
             return Status(ErrorCode::kEngineFile, "the engine needs validator '" + d.validator +

@@ -21,6 +21,16 @@ Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text
         return Status(ErrorCode::kInternal, "Hyperscan failed while scanning");
     }
     confirm_candidates(core, ctx.normalized, ctx.candidates, ctx.hits);
+    if (core.has_recognizers()) {
+        tokenize(norm, ctx.tokens);
+        for (std::uint32_t d = 0; d < core.recognizers().size(); ++d) {
+            const Recognizer* recognizer = core.recognizers()[d].get();
+            if (recognizer == nullptr) continue;
+            ctx.proposals.clear();
+            recognizer->find(norm, ctx.tokens, ctx.proposals);
+            confirm_proposals(core, ctx.normalized, d, ctx.proposals, ctx.hits);
+        }
+    }
     resolve_overlaps(core.data(), text, ctx.hits);
     return {};
 }
@@ -31,7 +41,9 @@ namespace {
 template <class Body>
 Status with_pooled_context(const EngineCore& core, Body&& body) {
     HsScratch scratch = core.scratch_pool().acquire();
-    if (!scratch) return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
+    if (!scratch && core.scratch_pool().needs_scratch()) {
+        return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
+    }
     ScanContext ctx(std::move(scratch));
     Status s = body(ctx);
     core.scratch_pool().release(std::move(ctx.scratch));
@@ -123,7 +135,9 @@ namespace {
 Status ensure_context(const EngineCore& core, std::unique_ptr<ScanContext>& ctx) {
     if (ctx) return {};
     HsScratch scratch = core.scratch_pool().acquire();
-    if (!scratch) return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
+    if (!scratch && core.scratch_pool().needs_scratch()) {
+        return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
+    }
     ctx = std::make_unique<ScanContext>(std::move(scratch));
     return {};
 }

@@ -13,6 +13,7 @@
 #include "normalize.h"
 #include "phimask/engine.h"
 #include "policy_data.h"
+#include "recognizers/recognizer.h"
 #include "validators/validators.h"
 
 namespace phimask::detail {
@@ -51,8 +52,10 @@ struct Databases {
 class ScratchPool {
 public:
     explicit ScratchPool(HsScratch prototype) : prototype_(std::move(prototype)) {}
-    /// A scratch for one call; nullptr when Hyperscan cannot allocate one.
+    /// A scratch for one call; nullptr when Hyperscan cannot allocate one, or
+    /// when the engine has no patterns (see needs_scratch()).
     HsScratch acquire();
+    bool needs_scratch() const { return prototype_ != nullptr; }
     void release(HsScratch scratch);
     const hs_scratch_t* prototype() const { return prototype_.get(); }
 
@@ -77,6 +80,10 @@ public:
     const std::vector<CompiledPattern>& patterns() const { return patterns_; }
     const std::vector<Validator>& validators() const { return validators_; }
     const std::vector<ContextMatcher>& context_matchers() const { return context_matchers_; }
+    const std::vector<ContextMatcher>& negative_matchers() const { return negative_matchers_; }
+    /// Per detector: its recognizer, or nullptr for a pattern detector.
+    const std::vector<std::unique_ptr<Recognizer>>& recognizers() const { return recognizers_; }
+    bool has_recognizers() const { return has_recognizers_; }
     unsigned max_width() const { return max_width_; }
     const Normalizer& normalizer() const { return normalizer_; }
     ScratchPool& scratch_pool() const { return *pool_; }
@@ -91,6 +98,9 @@ private:
     std::vector<CompiledPattern> patterns_;
     std::vector<Validator> validators_;  ///< per detector; nullptr when none
     std::vector<ContextMatcher> context_matchers_;  ///< per detector
+    std::vector<ContextMatcher> negative_matchers_;  ///< per detector
+    std::vector<std::unique_ptr<Recognizer>> recognizers_;
+    bool has_recognizers_ = false;
     unsigned max_width_ = 0;
     Normalizer normalizer_;
     std::unique_ptr<ScratchPool> pool_;

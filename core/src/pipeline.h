@@ -19,6 +19,8 @@ public:
     ScanBuffers buffers;
     std::vector<Candidate> candidates;
     std::vector<Hit> hits;
+    std::vector<Token> tokens;        ///< for recognizers
+    std::vector<Proposal> proposals;  ///< one recognizer's, before confirmation
 };
 
 /// Fills ctx.hits with the resolved detections for `text`.

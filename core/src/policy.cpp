@@ -52,7 +52,7 @@ Result<Policy> Policy::from_file(const std::string& path, const PolicyLoadOption
 }
 
 Result<Policy> Policy::default_policy(const PolicyLoadOptions& options) {
-    return from_json(R"({"packs": ["us_core"]})", options);
+    return from_json("{}", options);
 }
 
 const std::string& Policy::version() const { return data_->version; }

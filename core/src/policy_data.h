@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -25,6 +26,20 @@ struct ContextSpec {
     bool required = false;
 };
 
+/// Words that, found near a candidate, lower its score by `penalty` (1 drops it).
+struct NegativeContextSpec {
+    std::vector<std::string> words;  ///< lowercase, single spaces
+    std::size_t window = 40;
+    double penalty = 1.0;
+};
+
+/// A word list: from models/lexicons/<name>.txt, from the policy's own
+/// "lexicons", or from an engine file. Entries are NFKC, trimmed, unique, sorted.
+struct LexiconData {
+    std::vector<std::string> entries;
+    std::string sha256;  ///< hex digest of the entries joined by '\n'
+};
+
 struct PatternSpec {
     std::string pattern;      ///< the value
     std::string label;        ///< optional; matched right before the value, not part of the span
@@ -40,6 +55,10 @@ struct DetectorSpec {
     bool caseless = false;
     std::string validator;
     ContextSpec context;
+    NegativeContextSpec negative_context;
+    std::string recognizer;  ///< a C++ recognizer by name; set instead of patterns
+    std::map<std::string, std::vector<std::string>> lexicons;  ///< recognizer role -> lexicon names
+    std::map<std::string, std::vector<std::string>> terms;     ///< recognizer role -> inline words
     int priority = 0;
     bool merge_adjacent = false;
     std::optional<ActionSpec> action;
@@ -60,6 +79,7 @@ struct PolicyData {
     std::map<std::string, double> thresholds;
     std::unordered_set<std::string> allow_list;  ///< normalized, lowercase
     std::vector<DenyListSpec> deny_lists;
+    std::map<std::string, std::shared_ptr<const LexiconData>> lexicons;  ///< by name, those detectors use
     std::size_t hash_length = 16;  ///< hex digits of the HMAC kept
 
     std::string canonical_json;

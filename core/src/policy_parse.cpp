@@ -10,7 +10,10 @@
 
 #include "ascii.h"
 #include "normalize.h"
+#include "crypto.h"
+#include "generalize.h"
 #include "patterns.h"
+#include "recognizers/recognizer.h"
 #include "validators/validators.h"
 
 namespace phimask::detail {
@@ -167,18 +170,29 @@ private:
         if (!_s.ok()) return _s;         \
     } while (false)
 
+/// Generalize has a Safe Harbor form for a few types only; `type` is empty for the
+/// default action, which would reach every other type.
+Status check_generalize(const ActionSpec& action, const std::string& type, const std::string& pointer,
+                        const std::string& detector) {
+    if (action.kind != Action::kGeneralize || (!type.empty() && generalize_supports(type))) return {};
+    const std::string supported = std::string("generalize is defined only for ") + generalize_supported_types();
+    if (type.empty()) return policy_error(supported + ": set it for those types, not as the default", pointer);
+    return policy_error(supported + ", not for " + type, pointer, detector);
+}
+
 Status parse_action(const json& j, const std::string& pointer, const std::string& detector, ActionSpec& out) {
     auto kind_of = [&](const std::string& name, Action& kind) -> Status {
         static const std::pair<const char*, Action> kKinds[] = {
             {"placeholder", Action::kPlaceholder}, {"mask", Action::kMask}, {"remove", Action::kRemove},
-            {"hash", Action::kHash}, {"block", Action::kBlock}};
+            {"hash", Action::kHash}, {"block", Action::kBlock}, {"generalize", Action::kGeneralize}};
         for (const auto& [n, k] : kKinds) {
             if (name == n) {
                 kind = k;
                 return {};
             }
         }
-        return policy_error("unknown action '" + name + "' (expected placeholder, mask, remove, hash or block)",
+        return policy_error("unknown action '" + name +
+                                "' (expected placeholder, mask, remove, hash, block or generalize)",
                             pointer, detector);
     };
     if (j.is_string()) return kind_of(j.get<std::string>(), out.kind);
@@ -202,6 +216,20 @@ Status parse_action(const json& j, const std::string& pointer, const std::string
     return f.no_unknown_keys();
 }
 
+/// Lowercase, NFKC, single spaces: the form context words are matched in.
+std::vector<std::string> context_words(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const auto& w : words) {
+        std::string norm = ascii_lower(normalize_term(w)), collapsed;
+        std::istringstream in(norm);
+        for (std::string tok; in >> tok;) collapsed += (collapsed.empty() ? "" : " ") + tok;
+        if (!collapsed.empty()) out.push_back(collapsed);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 Status parse_context(Fields& f, ContextSpec& out) {
     const json* j = f.find("context");
     if (j != nullptr) {
@@ -218,19 +246,82 @@ Status parse_context(Fields& f, ContextSpec& out) {
         } else {
             return f.error("context", "must be an array of words or an object, not " + json_kind(*j));
         }
-        for (auto& w : words) {
-            // Lowercase and collapse spaces, so matching can compare token by token.
-            std::string norm = ascii_lower(normalize_term(w)), collapsed;
-            std::istringstream in(norm);
-            for (std::string tok; in >> tok;) collapsed += (collapsed.empty() ? "" : " ") + tok;
-            if (!collapsed.empty()) out.words.push_back(collapsed);
-        }
-        std::sort(out.words.begin(), out.words.end());
-        out.words.erase(std::unique(out.words.begin(), out.words.end()), out.words.end());
+        // Lowercase and collapse spaces, so matching can compare token by token.
+        out.words = context_words(words);
     }
     PHIMASK_TRY(f.integer("context_window", out.window, 0, 1000));
     if (out.required && out.words.empty()) {
         return f.error("context", "requires context but lists no words");
+    }
+    return {};
+}
+
+Status parse_negative_context(Fields& f, NegativeContextSpec& out) {
+    const json* j = f.find("negative_context");
+    if (j == nullptr) return {};
+    std::vector<std::string> words;
+    if (j->is_array()) {
+        PHIMASK_TRY(f.string_array(*j, f.at("negative_context"), words));
+    } else if (j->is_object()) {
+        Fields c(*j, f.at("negative_context"), f.detector());
+        PHIMASK_TRY(c.strings("words", words));
+        PHIMASK_TRY(c.integer("window", out.window, 0, 1000));
+        PHIMASK_TRY(c.number("penalty", out.penalty, 0.0, 1.0));
+        PHIMASK_TRY(c.no_unknown_keys());
+    } else {
+        return f.error("negative_context", "must be an array of words or an object, not " + json_kind(*j));
+    }
+    out.words = context_words(words);
+    if (out.words.empty()) return f.error("negative_context", "lists no words");
+    return {};
+}
+
+/// "lexicons" and "terms" of a recognizer detector: objects from role to names / words.
+Status parse_roles(Fields& f, const std::string& key, const RecognizerInfo& info,
+                   std::map<std::string, std::vector<std::string>>& out) {
+    const json* j = f.find(key);
+    if (j == nullptr) return {};
+    if (!j->is_object()) return f.error(key, "must be an object from role to an array of strings, not " + json_kind(*j));
+    for (auto it = j->begin(); it != j->end(); ++it) {
+        const std::string pointer = f.at(key) + "/" + escape_pointer_token(it.key());
+        if (role_index(info, it.key()) < 0) {
+            std::string known;
+            for (const char* r : info.roles) known += (known.empty() ? "" : ", ") + std::string(r);
+            return policy_error("recognizer '" + std::string(info.name) + "' has no role '" + it.key() +
+                                    "' (roles: " + known + ")",
+                                pointer, f.detector());
+        }
+        std::vector<std::string> values;
+        if (it->is_string()) values.push_back(it->get<std::string>());
+        else PHIMASK_TRY(f.string_array(*it, pointer, values));
+        auto& target = out[it.key()];
+        target.insert(target.end(), values.begin(), values.end());
+    }
+    return {};
+}
+
+Status parse_recognizer(Fields& f, DetectorSpec& d) {
+    const RecognizerInfo* info = find_recognizer(d.recognizer);
+    if (info == nullptr) {
+        std::string known;
+        for (const auto& r : recognizers()) known += (known.empty() ? "" : ", ") + std::string(r.name);
+        return f.error("recognizer", "unknown recognizer '" + d.recognizer + "' (known: " + known + ")");
+    }
+    PHIMASK_TRY(parse_roles(f, "lexicons", *info, d.lexicons));
+    for (const auto& [role, names] : d.lexicons) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (!is_name(names[i], false)) {
+                return policy_error("a lexicon name must match [a-z_][a-z0-9_]{0,63}",
+                                    f.at("lexicons") + "/" + escape_pointer_token(role) + "/" + std::to_string(i),
+                                    d.name);
+            }
+        }
+    }
+    PHIMASK_TRY(parse_roles(f, "terms", *info, d.terms));
+    for (auto& [role, words] : d.terms) {
+        for (auto& w : words) w = normalize_term(w);
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
     }
     return {};
 }
@@ -278,21 +369,27 @@ Status parse_detector(const json& j, const std::string& pointer, DetectorSpec& d
         return f.error("validator", "unknown validator '" + d.validator + "' (known: " + known + ")");
     }
     PHIMASK_TRY(parse_context(f, d.context));
+    PHIMASK_TRY(parse_negative_context(f, d.negative_context));
     PHIMASK_TRY(f.integer("priority", d.priority, -1000, 1000));
     PHIMASK_TRY(f.boolean("merge_adjacent", d.merge_adjacent));
     if (const json* a = f.find("action")) {
         ActionSpec action;
         PHIMASK_TRY(parse_action(*a, f.at("action"), d.name, action));
+        PHIMASK_TRY(check_generalize(action, d.type, f.at("action"), d.name));
         d.action = action;
     }
     f.find("examples");  // data for the pack's own tests; no effect on behaviour
     f.find("description");
     const json* one = f.find("pattern");
     const json* many = f.find("patterns");
-    if ((one == nullptr) == (many == nullptr)) {
-        return policy_error("needs exactly one of \"pattern\" and \"patterns\"", pointer, d.name);
+    PHIMASK_TRY(f.string("recognizer", d.recognizer, false));
+    const int kinds = (one != nullptr) + (many != nullptr) + !d.recognizer.empty();
+    if (kinds != 1) {
+        return policy_error("needs exactly one of \"pattern\", \"patterns\" and \"recognizer\"", pointer, d.name);
     }
-    if (one != nullptr) {
+    if (!d.recognizer.empty()) {
+        PHIMASK_TRY(parse_recognizer(f, d));
+    } else if (one != nullptr) {
         if (!one->is_string()) return f.error("pattern", "must be a string, not " + json_kind(*one));
         PHIMASK_TRY(parse_pattern_entry(*one, f.at("pattern"), d, check_regexes));
     } else {
@@ -352,6 +449,102 @@ Status load_pack(const std::string& name, const std::string& pointer, const std:
     return {};
 }
 
+std::shared_ptr<const LexiconData> make_lexicon(const std::vector<std::string>& raw, bool normalize) {
+    auto lexicon = std::make_shared<LexiconData>();
+    lexicon->entries.reserve(raw.size());
+    for (const auto& entry : raw) {
+        std::string collapsed;
+        std::istringstream in(normalize ? normalize_term(entry) : entry);
+        for (std::string word; in >> word;) collapsed += (collapsed.empty() ? "" : " ") + word;
+        if (!collapsed.empty()) lexicon->entries.push_back(std::move(collapsed));
+    }
+    std::sort(lexicon->entries.begin(), lexicon->entries.end());
+    lexicon->entries.erase(std::unique(lexicon->entries.begin(), lexicon->entries.end()), lexicon->entries.end());
+    std::string joined;
+    for (const auto& e : lexicon->entries) joined.append(e).push_back('\n');
+    lexicon->sha256 = to_hex(sha256(joined), 64);
+    return lexicon;
+}
+
+Status load_lexicon_file(const std::string& name, const std::vector<std::string>& dirs, const std::string& pointer,
+                         const std::string& detector, std::shared_ptr<const LexiconData>& out) {
+    for (const auto& dir : dirs) {
+        const std::string path = dir + "/lexicons/" + name + ".txt";
+        if (!std::ifstream(path).good()) continue;
+        std::string text;
+        PHIMASK_TRY(read_text_file(path, text));
+        std::vector<std::string> lines;
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            lines.push_back(std::move(line));
+        }
+        out = make_lexicon(lines, /*normalize=*/true);
+        return {};
+    }
+    std::string searched;
+    for (const auto& d : dirs) searched += (searched.empty() ? "" : ":") + d + "/lexicons";
+    return policy_error("lexicon '" + name + "' not found (searched " + searched + ")", pointer, detector);
+}
+
+/// The policy's own "lexicons": name -> array of entries, or (in canonical
+/// JSON) {"sha256", "entries"} naming a lexicon whose entries come from
+/// `preloaded` (an engine file) or from a lexicon file with that digest.
+Status parse_policy_lexicons(Fields& f, const LexiconMap* preloaded, const std::vector<std::string>& dirs,
+                             LexiconMap& out) {
+    const json* j = f.find("lexicons");
+    if (j == nullptr) return {};
+    if (!j->is_object()) return f.error("lexicons", "must be an object from lexicon name to an array of entries");
+    for (auto it = j->begin(); it != j->end(); ++it) {
+        const std::string pointer = f.at("lexicons") + "/" + escape_pointer_token(it.key());
+        if (!is_name(it.key(), false)) return policy_error("a lexicon name must match [a-z_][a-z0-9_]{0,63}", pointer);
+        if (it->is_object()) {
+            Fields d(*it, pointer);
+            std::string digest;
+            std::size_t entries = 0;
+            PHIMASK_TRY(d.string("sha256", digest, true));
+            PHIMASK_TRY(d.integer("entries", entries, 0, 100000000));
+            PHIMASK_TRY(d.no_unknown_keys());
+            std::shared_ptr<const LexiconData> lexicon;
+            if (preloaded != nullptr) {
+                if (auto found = preloaded->find(it.key()); found != preloaded->end()) lexicon = found->second;
+            } else if (!load_lexicon_file(it.key(), dirs, pointer, "", lexicon).ok()) {
+                lexicon.reset();
+            }
+            if (!lexicon || lexicon->sha256 != digest || lexicon->entries.size() != entries) {
+                return policy_error("lexicon '" + it.key() + "' is named by digest, but no lexicon with that digest "
+                                    "is available (give the entries as an array of strings)",
+                                    pointer);
+            }
+            out[it.key()] = std::move(lexicon);
+            continue;
+        }
+        std::vector<std::string> entries;
+        PHIMASK_TRY(f.string_array(*it, pointer, entries));
+        out[it.key()] = make_lexicon(entries, /*normalize=*/true);
+    }
+    return {};
+}
+
+/// Gives out.lexicons every lexicon a detector names: the policy's own first, then files.
+Status resolve_lexicons(PolicyData& out, const LexiconMap& own, const std::vector<std::string>& dirs) {
+    for (const auto& d : out.detectors) {
+        for (const auto& [role, names] : d.lexicons) {
+            for (std::size_t i = 0; i < names.size(); ++i) {
+                const std::string& name = names[i];
+                if (out.lexicons.count(name) != 0) continue;
+                if (auto it = own.find(name); it != own.end()) {
+                    out.lexicons[name] = it->second;
+                    continue;
+                }
+                const std::string pointer = d.pointer + "/lexicons/" + escape_pointer_token(role) + "/" + std::to_string(i);
+                PHIMASK_TRY(load_lexicon_file(name, dirs, pointer, d.name, out.lexicons[name]));
+            }
+        }
+    }
+    return {};
+}
+
 Status expand_deny_lists(PolicyData& out, bool check_regexes) {
     for (const auto& deny : out.deny_lists) {
         DetectorSpec d;
@@ -382,7 +575,7 @@ Status expand_deny_lists(PolicyData& out, bool check_regexes) {
 }  // namespace
 
 Status parse_policy(const std::string& json_text, const std::vector<std::string>& model_dirs, PolicyData& out,
-                    bool check_regexes) {
+                    bool check_regexes, const LexiconMap* preloaded) {
     json doc = json::parse(json_text, nullptr, false);
     if (doc.is_discarded()) return policy_error("the policy is not valid JSON", "");
     if (!doc.is_object()) return policy_error("a policy must be a JSON object, not " + json_kind(doc), "");
@@ -391,7 +584,7 @@ Status parse_policy(const std::string& json_text, const std::vector<std::string>
     int format = 1;
     PHIMASK_TRY(f.integer("phimask_policy", format, 1, 1));
 
-    std::vector<std::string> packs{"us_core"};
+    std::vector<std::string> packs{"us_core", "us_names", "us_places"};
     if (f.find("packs") != nullptr) {
         packs.clear();
         PHIMASK_TRY(f.strings("packs", packs));
@@ -443,16 +636,22 @@ Status parse_policy(const std::string& json_text, const std::vector<std::string>
                                        }),
                         out.detectors.end());
 
+    LexiconMap own_lexicons;
+    PHIMASK_TRY(parse_policy_lexicons(f, preloaded, model_dirs, own_lexicons));
+    PHIMASK_TRY(resolve_lexicons(out, own_lexicons, model_dirs));
+
     if (const json* actions = f.find("actions")) {
         if (!actions->is_object()) return f.error("actions", "must be an object, not " + json_kind(*actions));
         for (auto it = actions->begin(); it != actions->end(); ++it) {
             const std::string pointer = f.at("actions") + "/" + escape_pointer_token(it.key());
             if (it.key() == "default") {
                 PHIMASK_TRY(parse_action(*it, pointer, "", out.default_action));
+                PHIMASK_TRY(check_generalize(out.default_action, "", pointer, ""));
                 continue;
             }
             if (!is_name(it.key(), true)) return policy_error("an entity type must match [A-Z_][A-Z0-9_]*", pointer);
             PHIMASK_TRY(parse_action(*it, pointer, "", out.type_actions[it.key()]));
+            PHIMASK_TRY(check_generalize(out.type_actions[it.key()], it.key(), pointer, ""));
         }
     }
 
@@ -535,13 +734,24 @@ std::string canonical_policy_json(const PolicyData& data) {
         }
         json dj{{"name", d.name},
                 {"type", d.type},
-                {"patterns", patterns},
                 {"score", d.score},
                 {"caseless", d.caseless},
                 {"context", {{"words", d.context.words}, {"window", d.context.window},
                              {"boost", d.context.boost}, {"required", d.context.required}}},
                 {"priority", d.priority},
                 {"merge_adjacent", d.merge_adjacent}};
+        if (d.recognizer.empty()) {
+            dj["patterns"] = patterns;
+        } else {
+            dj["recognizer"] = d.recognizer;
+            dj["lexicons"] = d.lexicons;
+            dj["terms"] = d.terms;
+        }
+        if (!d.negative_context.words.empty()) {
+            dj["negative_context"] = {{"words", d.negative_context.words},
+                                      {"window", d.negative_context.window},
+                                      {"penalty", d.negative_context.penalty}};
+        }
         if (!d.validator.empty()) dj["validator"] = d.validator;
         if (d.action) dj["action"] = action_json(*d.action);
         detectors.push_back(dj);
@@ -562,6 +772,13 @@ std::string canonical_policy_json(const PolicyData& data) {
              {"allow_list", allow},
              {"deny_list", deny},
              {"hash", {{"length", data.hash_length}}}};
+    if (!data.lexicons.empty()) {
+        json lexicons = json::object();
+        for (const auto& [name, lexicon] : data.lexicons) {
+            lexicons[name] = {{"sha256", lexicon->sha256}, {"entries", lexicon->entries.size()}};
+        }
+        doc["lexicons"] = lexicons;
+    }
     return doc.dump();
 }
 

@@ -137,6 +137,10 @@ bool find_value_start(const EngineCore& core, hs_scratch_t* scratch, std::string
 
 bool scan_candidates(const EngineCore& core, hs_scratch_t* scratch, std::string_view text, ScanBuffers& b,
                      std::vector<Candidate>& out) {
+    if (!core.dbs().scan) {  // recognizers only
+        out.clear();
+        return true;
+    }
     out.clear();
     if (text.empty()) return true;
     if (core.options().start_of_match == StartOfMatch::kLeftmost) {

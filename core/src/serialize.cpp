@@ -1,9 +1,10 @@
 // The engine file: everything needed to scan without recompiling.
 //
-//   "PHIMASK-ENGINE\n" NUL, u32 format, then length-prefixed (u64 LE) fields:
+//   "PHIMASK-ENGINE\n" NUL, u64 format, then length-prefixed (u64 LE) fields:
 //   phimask version, Hyperscan version, policy version, canonical policy JSON,
-//   pattern widths (u32 LE each), scan db, som db, labels db (may be empty);
-//   then SHA-256 of everything before it.
+//   pattern widths (u64 LE each), scan db, som db, labels db (each may be empty:
+//   a policy of recognizers only has no patterns), lexicons (per lexicon: its
+//   name, then its entries each ended by '\n'); then SHA-256 of everything before it.
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -19,7 +20,7 @@ namespace phimask {
 namespace {
 
 constexpr char kMagic[16] = {'P', 'H', 'I', 'M', 'A', 'S', 'K', '-', 'E', 'N', 'G', 'I', 'N', 'E', '\n', '\0'};
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
@@ -101,6 +102,14 @@ Result<std::string> Engine::serialize() const {
         if (!bytes.ok()) return bytes.status();
         put_bytes(out, *bytes);
     }
+    std::string lexicons;
+    for (const auto& [name, lexicon] : core.data().lexicons) {
+        put_bytes(lexicons, name);
+        std::string entries;
+        for (const auto& e : lexicon->entries) entries.append(e).push_back('\n');
+        put_bytes(lexicons, entries);
+    }
+    put_bytes(out, lexicons);
     const auto digest = detail::sha256(out);
     out.append(reinterpret_cast<const char*>(digest.data()), digest.size());
     return out;
@@ -128,13 +137,14 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
         if (std::memcmp(digest.data(), bytes.data() + body.size(), digest_size) != 0) return corrupt("checksum mismatch");
         Reader r(body.substr(sizeof kMagic));
         std::uint64_t format = 0;
-        std::string_view lib, hs, version, canonical, widths_bytes, scan_bytes, som_bytes, label_bytes;
+        std::string_view lib, hs, version, canonical, widths_bytes, scan_bytes, som_bytes, label_bytes, lexicon_bytes;
         if (!r.u64(format)) return corrupt("truncated header");
         if (format != kFormat) {
             return Status(ErrorCode::kEngineFile, "unsupported engine file format " + std::to_string(format));
         }
         if (!r.bytes(lib) || !r.bytes(hs) || !r.bytes(version) || !r.bytes(canonical) || !r.bytes(widths_bytes) ||
-            !r.bytes(scan_bytes) || !r.bytes(som_bytes) || !r.bytes(label_bytes) || !r.done()) {
+            !r.bytes(scan_bytes) || !r.bytes(som_bytes) || !r.bytes(label_bytes) || !r.bytes(lexicon_bytes) ||
+            !r.done()) {
             return corrupt("truncated or malformed fields");
         }
         if (lib != phimask::version()) {
@@ -148,8 +158,23 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
             return Status(ErrorCode::kEngineFile, "the engine file was built for another policy (version " +
                                                       std::string(version) + ", not " + expected->version() + ")");
         }
+        detail::LexiconMap lexicons;
+        Reader lex(lexicon_bytes);
+        while (!lex.done()) {
+            std::string_view name, entries;
+            if (!lex.bytes(name) || !lex.bytes(entries)) return corrupt("bad lexicon table");
+            auto lexicon = std::make_shared<detail::LexiconData>();
+            for (std::size_t i = 0; i < entries.size();) {
+                const std::size_t nl = entries.find('\n', i);
+                if (nl == std::string_view::npos) return corrupt("bad lexicon table");
+                lexicon->entries.emplace_back(entries.substr(i, nl - i));
+                i = nl + 1;
+            }
+            lexicon->sha256 = detail::to_hex(detail::sha256(entries), 64);
+            lexicons[std::string(name)] = std::move(lexicon);
+        }
         auto data = std::make_shared<detail::PolicyData>();
-        Status s = detail::parse_policy(std::string(canonical), {}, *data, /*check_regexes=*/false);
+        Status s = detail::parse_policy(std::string(canonical), {}, *data, /*check_regexes=*/false, &lexicons);
         if (!s.ok()) return corrupt("its policy does not load (" + s.message() + ")");
         data->version = detail::to_hex(detail::sha256(data->canonical_json), 16);
         if (data->version != version) return corrupt("its policy does not match its recorded version");
@@ -166,7 +191,7 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
         if (!som.ok()) return som.status();
         auto labels = deserialize_db(label_bytes);
         if (!labels.ok()) return labels.status();
-        if (!*scan || !*som) return corrupt("a database is missing");
+        if (!*scan != !*som) return corrupt("a database is missing");
         dbs.scan = std::move(scan).value();
         dbs.som = std::move(som).value();
         dbs.labels = std::move(labels).value();

@@ -32,6 +32,7 @@ const char* action_name(Action action) noexcept {
     case Action::kRemove: return "remove";
     case Action::kHash: return "hash";
     case Action::kBlock: return "block";
+    case Action::kGeneralize: return "generalize";
     }
     return "placeholder";
 }

@@ -9,7 +9,7 @@
 // characters dropped, Unicode digits/dashes/spaces folded; ASCII skips ICU) ->
 // scan (one Hyperscan database) -> confirm (validators, context words,
 // allow-list, thresholds) -> resolve overlaps -> act (placeholder, mask,
-// remove, hash, block) on the original bytes.
+// remove, hash, block, generalize) on the original bytes.
 //
 // Thread-safety: an Engine is immutable once built; copies share it, and any
 // number of threads may call redact()/detect() on one Engine at once. Each call

@@ -15,9 +15,14 @@ enum class Action : int {
     kRemove = 2,       ///< deleted
     kHash = 3,         ///< replaced by "{TYPE:<hex>}", a truncated HMAC-SHA-256 under the caller's key
     kBlock = 4,        ///< the whole result is blocked; nothing of the text is returned
+    /// HIPAA Safe Harbor generalization, for DATE, AGE and ZIP_CODE only (other types
+    /// are a policy error): a date becomes its year, an age over 89 "90+", a ZIP code
+    /// its first three digits ("000" for the restricted areas). A value with no such
+    /// form (a date without a year, an age of 89 or less) gets the placeholder.
+    kGeneralize = 5,
 };
 
-/// "placeholder", "mask", "remove", "hash", "block".
+/// "placeholder", "mask", "remove", "hash", "block", "generalize".
 const char* action_name(Action action) noexcept;
 
 /// One detected entity.

@@ -1,0 +1,47 @@
+// Recognizers: detectors written in C++ over word tokens and lexicons, for
+// entities no regular expression describes well (names, places, addresses).
+// A pack configures one with a "recognizer" name, "lexicons" and "terms" per role.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../lexicon.h"
+#include "../tokens.h"
+
+namespace phimask::detail {
+
+/// A span a recognizer proposes over normalized text, with its score.
+struct Proposal {
+    std::size_t start;
+    std::size_t end;
+    double score;
+};
+
+/// Thread-safe after construction: find() may run concurrently.
+class Recognizer {
+public:
+    virtual ~Recognizer() = default;
+    /// Appends proposals for `text`, whose tokens are `tokens` (from tokenize()).
+    virtual void find(std::string_view text, const std::vector<Token>& tokens, std::vector<Proposal>& out) const = 0;
+};
+
+/// One registered recognizer: its name, the roles its lexicons and terms may
+/// fill (bit i of a RoleTable entry = roles[i]), and how to build it.
+struct RecognizerInfo {
+    const char* name;
+    std::vector<const char*> roles;
+    std::unique_ptr<Recognizer> (*make)(RoleTable table, double score);
+};
+
+/// The registered recognizers, in a stable order.
+const std::vector<RecognizerInfo>& recognizers();
+/// nullptr when no recognizer has that name.
+const RecognizerInfo* find_recognizer(std::string_view name);
+/// Index of `role` in info.roles, or -1.
+int role_index(const RecognizerInfo& info, std::string_view role);
+
+}  // namespace phimask::detail

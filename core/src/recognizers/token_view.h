@@ -1,0 +1,59 @@
+// Helpers the recognizers share for reading tokens and the text between them.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "../lexicon.h"
+#include "../tokens.h"
+
+namespace phimask::detail {
+
+/// Tokens of one text with their role bits in one recognizer's table.
+class TokenView {
+public:
+    TokenView(std::string_view text, const std::vector<Token>& tokens, const RoleTable& table)
+        : text_(text), tokens_(tokens), table_(table) {}
+
+    std::size_t size() const { return tokens_.size(); }
+    const Token& operator[](std::size_t i) const { return tokens_[i]; }
+    std::string_view text() const { return text_; }
+    std::string_view word(std::size_t i) const { return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start); }
+
+    /// Roles of token i; a hyphenated token also gets the roles of its parts
+    /// ("Smith-Jones" is a surname if "smith" or "jones" is), masked by `part_roles`.
+    RoleBits roles(std::size_t i, RoleBits part_roles = 0) const;
+    /// Roles of the phrase made of tokens [first, first + count).
+    RoleBits phrase_roles(std::size_t first, std::size_t count) const;
+
+    /// The bytes between token i and token i + 1.
+    std::string_view gap_after(std::size_t i) const {
+        const std::size_t end = tokens_[i].end;
+        const std::size_t next = i + 1 < tokens_.size() ? tokens_[i + 1].start : text_.size();
+        return text_.substr(end, next - end);
+    }
+    /// True when only one to three spaces lie between tokens i and i + 1, after
+    /// an optional possessive "'s" and an optional period or comma as allowed
+    /// (with `newline_ok`, one of the spaces may be a line break).
+    bool joined(std::size_t i, bool period_ok, bool comma_ok = false, bool newline_ok = false,
+                bool possessive_ok = false) const;
+
+    /// Length in tokens of the longest phrase with role bit `role` that ends at
+    /// token `last` (inclusive), or 0. Phrases may span spaces only.
+    std::size_t phrase_ending_at(std::size_t last, RoleBits role) const;
+    /// Same, for a phrase starting at token `first`.
+    std::size_t phrase_starting_at(std::size_t first, RoleBits role) const;
+
+    /// True when tokens [first, last] read as a medical eponym: a word with
+    /// role `after` follows them ("Gleason score", "Huntington's disease") or a
+    /// phrase with role `before` precedes them ("signo de Romberg").
+    bool eponym(std::size_t first, std::size_t last, RoleBits after, RoleBits before) const;
+
+private:
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+    const RoleTable& table_;
+};
+
+}  // namespace phimask::detail

@@ -1,0 +1,167 @@
+#include "tokens.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "ascii.h"
+
+namespace phimask::detail {
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 0xCBF29CE484222325ULL;
+constexpr std::uint64_t kFnvPrime = 0x100000001B3ULL;
+
+bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_word(unsigned char c) { return is_word_byte(c); }
+
+/// U+2019 RIGHT SINGLE QUOTATION MARK, the typographic apostrophe.
+bool typographic_apostrophe_at(std::string_view t, std::size_t i) {
+    return i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+           static_cast<unsigned char>(t[i + 2]) == 0x99;
+}
+
+/// Length of an apostrophe at i (1 for ', 3 for U+2019), or 0.
+std::size_t apostrophe_at(std::string_view t, std::size_t i) {
+    if (i < t.size() && t[i] == '\'') return 1;
+    return typographic_apostrophe_at(t, i) ? 3 : 0;
+}
+
+/// The code point starting at byte i (U+FFFD when malformed; normalized text never is).
+UChar32 code_point_at(std::string_view t, std::size_t i) {
+    UChar32 c = 0;
+    auto offset = static_cast<std::int32_t>(i);
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(t.data()), offset, static_cast<std::int32_t>(t.size()), c);
+    return c < 0 ? 0xFFFD : c;
+}
+
+Shape shape_of(std::string_view word) {
+    int upper = 0, lower = 0, digits = 0, letters = 0;
+    bool first_upper = false;
+    for (std::size_t i = 0; i < word.size();) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        if (c < 0x80) {
+            if (is_digit(c)) ++digits;
+            else if (c >= 'A' && c <= 'Z') ++upper, ++letters, first_upper |= (letters == 1);
+            else if (c >= 'a' && c <= 'z') ++lower, ++letters;
+            ++i;
+            continue;
+        }
+        const UChar32 cp = code_point_at(word, i);
+        if (u_isUUppercase(cp)) ++upper, ++letters, first_upper |= (letters == 1);
+        else if (u_isULowercase(cp)) ++lower, ++letters;
+        else if (u_isalpha(cp)) ++letters;
+        i += static_cast<std::size_t>(U8_LENGTH(cp));
+    }
+    if (letters == 0) return digits > 0 ? Shape::kNumber : Shape::kLower;
+    if (digits > 0) return Shape::kMixed;
+    if (!first_upper) return Shape::kLower;
+    if (letters == 1) return Shape::kInitial;
+    if (lower == 0) return Shape::kUpper;
+    return Shape::kTitle;
+}
+
+bool starts_sentence(std::string_view t, std::size_t start) {
+    std::size_t i = start;
+    while (i > 0) {
+        const char c = t[i - 1];
+        if (c == ' ' || c == '\t' || c == '"' || c == '(' || c == '[' || c == '*' || c == '-' || c == '\'') {
+            --i;
+            continue;
+        }
+        return c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?' || c == ':';
+    }
+    return true;
+}
+
+}  // namespace
+
+std::uint64_t hash_word(std::string_view lowercase_word) {
+    std::uint64_t h = kFnvOffset;
+    for (unsigned char c : lowercase_word) h = (h ^ c) * kFnvPrime;
+    return h;
+}
+
+std::string lookup_form(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    for (std::size_t i = 0; i < word.size();) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        if (c < 0x80) {
+            if (c != '\'' && c != '-' && c != '.') out.push_back(ascii_lower(static_cast<char>(c)));
+            ++i;
+            continue;
+        }
+        if (typographic_apostrophe_at(word, i)) {
+            i += 3;
+            continue;
+        }
+        const UChar32 cp = u_tolower(code_point_at(word, i));
+        i += static_cast<std::size_t>(U8_LENGTH(code_point_at(word, i)));
+        char buf[4];
+        std::int32_t n = 0;
+        UBool error = false;
+        U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), n, 4, cp, error);
+        if (!error) out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+}
+
+void tokenize(std::string_view t, std::vector<Token>& out) {
+    out.clear();
+    const std::size_t n = t.size();
+    std::size_t i = 0;
+    std::string scratch;
+    while (i < n) {
+        while (i < n && !is_word(static_cast<unsigned char>(t[i]))) ++i;
+        if (i >= n) break;
+        if (typographic_apostrophe_at(t, i)) {  // a quote mark, not a letter
+            i += 3;
+            continue;
+        }
+        const std::size_t start = i;
+        bool hyphenated = false, ascii = true;
+        std::size_t skip = 0;  // a possessive "'s" after the token
+        std::uint64_t h = kFnvOffset;
+        for (;;) {
+            while (i < n && is_word(static_cast<unsigned char>(t[i])) && !typographic_apostrophe_at(t, i)) {
+                const auto c = static_cast<unsigned char>(t[i]);
+                ascii &= c < 0x80;
+                h = (h ^ static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))) * kFnvPrime;
+                ++i;
+            }
+            // Joiners: an apostrophe or hyphen with a letter on both sides (not the possessive 's).
+            const std::size_t a = apostrophe_at(t, i);
+            const std::size_t join = a != 0 ? a : (i < n && t[i] == '-' ? 1 : 0);
+            if (join == 0 || i + join >= n || !is_ascii_letter(static_cast<unsigned char>(t[i - 1])) ||
+                !is_word(static_cast<unsigned char>(t[i + join]))) {
+                break;
+            }
+            const bool possessive = a != 0 && (t[i + a] == 's' || t[i + a] == 'S') &&
+                                    (i + a + 1 >= n || !is_word(static_cast<unsigned char>(t[i + a + 1])));
+            if (possessive) {
+                skip = a + 1;
+                break;
+            }
+            hyphenated |= a == 0;
+            i += join;
+        }
+        const std::string_view word = t.substr(start, i - start);
+        Token tok{};
+        tok.start = static_cast<std::uint32_t>(start);
+        tok.end = static_cast<std::uint32_t>(i);
+        tok.shape = shape_of(word);
+        tok.hyphenated = hyphenated;
+        tok.sentence_start = starts_sentence(t, start);
+        if (ascii && !hyphenated && word.find('\'') == std::string_view::npos) {
+            tok.key = h;
+        } else {
+            scratch = lookup_form(word);
+            tok.key = hash_word(scratch);
+        }
+        out.push_back(tok);
+        i += skip;
+    }
+}
+
+}  // namespace phimask::detail

@@ -1,0 +1,96 @@
+#include "tokens.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "lexicon.h"
+
+namespace phimask::detail {
+namespace {
+
+std::vector<std::string> words(const std::string& text) {
+    std::vector<Token> tokens;
+    tokenize(text, tokens);
+    std::vector<std::string> out;
+    for (const auto& t : tokens) out.push_back(text.substr(t.start, t.end - t.start));
+    return out;
+}
+
+Shape shape_of(const std::string& word) {
+    std::vector<Token> tokens;
+    tokenize(word, tokens);
+    EXPECT_EQ(tokens.size(), 1u) << word;
+    return tokens.empty() ? Shape::kLower : tokens[0].shape;
+}
+
+TEST(Tokens, SplitsOnSpacesAndPunctuationKeepingJoinedNames) {
+    EXPECT_EQ(words("Dr. O'Brien saw Smith-Jones, 42y."),
+              (std::vector<std::string>{"Dr", "O'Brien", "saw", "Smith-Jones", "42y"}));
+}
+
+TEST(Tokens, LeavesThePossessiveOut) {
+    EXPECT_EQ(words("St. Mary's Hospital"), (std::vector<std::string>{"St", "Mary", "Hospital"}));
+    EXPECT_EQ(words("Mary\xE2\x80\x99s chart"), (std::vector<std::string>{"Mary", "chart"}));
+}
+
+TEST(Tokens, TypographicQuotesAreNotLetters) {
+    EXPECT_EQ(words("\xE2\x80\x99Hope\xE2\x80\x99 she said"), (std::vector<std::string>{"Hope", "she", "said"}));
+}
+
+TEST(Tokens, Shapes) {
+    EXPECT_EQ(shape_of("Smith"), Shape::kTitle);
+    EXPECT_EQ(shape_of("McDonald"), Shape::kTitle);
+    EXPECT_EQ(shape_of("SMITH"), Shape::kUpper);
+    EXPECT_EQ(shape_of("J"), Shape::kInitial);
+    EXPECT_EQ(shape_of("smith"), Shape::kLower);
+    EXPECT_EQ(shape_of("1234"), Shape::kNumber);
+    EXPECT_EQ(shape_of("12B"), Shape::kMixed);
+    EXPECT_EQ(shape_of("\xC3\x81lvarez"), Shape::kTitle);   // Álvarez
+    EXPECT_EQ(shape_of("\xC3\x81LVAREZ"), Shape::kUpper);   // ÁLVAREZ
+}
+
+TEST(Tokens, MarksSentenceStarts) {
+    const std::string text = "Hope so. Will call\nMay come: Grant ok";
+    std::vector<Token> tokens;
+    tokenize(text, tokens);
+    std::vector<bool> starts;
+    for (const auto& t : tokens) starts.push_back(t.sentence_start);
+    EXPECT_EQ(starts, (std::vector<bool>{true, false, true, false, true, false, true, false}));
+}
+
+TEST(Tokens, KeysIgnoreCaseApostrophesAndHyphens) {
+    std::vector<Token> a, b;
+    tokenize("O'Brien WINSTON-SALEM \xC3\x81lvarez", a);
+    tokenize("obrien winstonsalem \xC3\xA1lvarez", b);
+    ASSERT_EQ(a.size(), 3u);
+    ASSERT_EQ(b.size(), 3u);
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].key, b[i].key) << i;
+}
+
+TEST(RoleTable, FindsWordsAndPhrasesWithTheirRoles) {
+    RoleTable table;
+    table.add({"Springfield", "san francisco", "St. Louis"}, 0);
+    table.add({"springfield"}, 3);
+    table.finish();
+    const std::string text = "San Francisco and St. Louis near SPRINGFIELD";
+    std::vector<Token> t;
+    tokenize(text, t);
+    ASSERT_EQ(t.size(), 7u);
+    EXPECT_EQ(table.find(combine_keys(t[0].key, t[1].key)), RoleBits{1});
+    EXPECT_EQ(table.find(combine_keys(t[3].key, t[4].key)), RoleBits{1});
+    EXPECT_EQ(table.find(t[5].key), RoleBits{0});
+    EXPECT_EQ(table.find(t[6].key), RoleBits{0b1001});
+    EXPECT_EQ(table.find(t[0].key), RoleBits{0});  // "san" alone is no entry
+    EXPECT_EQ(table.max_words(), 2u);
+}
+
+TEST(RoleTable, EmptyTableFindsNothing) {
+    RoleTable table;
+    table.finish();
+    EXPECT_EQ(table.find(hash_word("x")), RoleBits{0});
+}
+
+}  // namespace
+}  // namespace phimask::detail
