@@ -1,4 +1,5 @@
 #include <climits>
+#include <iterator>
 #include <cstdlib>
 
 #include "engine_core.h"
@@ -152,13 +153,15 @@ std::unique_ptr<Recognizer> build_recognizer(const PolicyData& data, const Detec
     for (const auto& [role, names] : d.lexicons) {
         const int r = role_index(*info, role);
         for (const auto& name : names) {
+            // Lexicon i of the index is the i-th of data.lexicons (a sorted map).
             auto it = data.lexicons.find(name);
-            if (r >= 0 && it != data.lexicons.end()) table.add(it->second->entries, static_cast<unsigned>(r));
+            const auto index = static_cast<unsigned>(std::distance(data.lexicons.begin(), it));
+            if (r >= 0 && it != data.lexicons.end()) table.add_lexicon(index, static_cast<unsigned>(r));
         }
     }
     for (const auto& [role, words] : d.terms) {
         const int r = role_index(*info, role);
-        if (r >= 0) table.add(words, static_cast<unsigned>(r));
+        if (r >= 0) table.add_terms(words, static_cast<unsigned>(r));
     }
     table.finish();
     return info->make(std::move(table), d.score);
@@ -182,6 +185,10 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
         core->negative_matchers_.emplace_back(negative);
         core->recognizers_.push_back(build_recognizer(data, d));
         core->has_recognizers_ |= core->recognizers_.back() != nullptr;
+        if (data.lexicons.size() > phrase_bits::kMaxMembers) {
+            return Status(ErrorCode::kPolicy, "a policy may use at most " + std::to_string(phrase_bits::kMaxMembers) +
+                                                  " lexicons", "/lexicons");
+        }
         if (!d.recognizer.empty() && core->recognizers_.back() == nullptr) {
             return Status(ErrorCode::kEngineFile, "the engine needs recognizer '" + d.recognizer +
                                                       "', which this phimask does not have");
@@ -192,6 +199,9 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
                                                       "', which this phimask does not have");
         }
     }
+    unsigned lexicon = 0;
+    for (const auto& [name, entries] : data.lexicons) core->lexicon_index_.add(entries->entries, lexicon++);
+    core->lexicon_index_.finish();
     hs_scratch_t* scratch = nullptr;
     for (hs_database_t* db : {core->dbs_.scan.get(), core->dbs_.som.get(), core->dbs_.labels.get()}) {
         if (db != nullptr && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {

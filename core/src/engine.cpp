@@ -23,11 +23,16 @@ Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text
     confirm_candidates(core, ctx.normalized, ctx.candidates, ctx.hits);
     if (core.has_recognizers()) {
         tokenize(norm, ctx.tokens);
+        const LexiconIndex& lexicons = core.lexicon_index();
+        for (Token& t : ctx.tokens) {
+            if (t.shape == Shape::kTitle || t.shape == Shape::kUpper) t.lexicons = lexicons.find(t.key);
+        }
+        const Words words{norm, ctx.tokens, lexicons};
         for (std::uint32_t d = 0; d < core.recognizers().size(); ++d) {
             const Recognizer* recognizer = core.recognizers()[d].get();
             if (recognizer == nullptr) continue;
             ctx.proposals.clear();
-            recognizer->find(norm, ctx.tokens, ctx.proposals);
+            recognizer->find(words, ctx.proposals);
             confirm_proposals(core, ctx.normalized, d, ctx.proposals, ctx.hits);
         }
     }

@@ -84,6 +84,7 @@ public:
     /// Per detector: its recognizer, or nullptr for a pattern detector.
     const std::vector<std::unique_ptr<Recognizer>>& recognizers() const { return recognizers_; }
     bool has_recognizers() const { return has_recognizers_; }
+    const LexiconIndex& lexicon_index() const { return lexicon_index_; }
     unsigned max_width() const { return max_width_; }
     const Normalizer& normalizer() const { return normalizer_; }
     ScratchPool& scratch_pool() const { return *pool_; }
@@ -101,6 +102,7 @@ private:
     std::vector<ContextMatcher> negative_matchers_;  ///< per detector
     std::vector<std::unique_ptr<Recognizer>> recognizers_;
     bool has_recognizers_ = false;
+    LexiconIndex lexicon_index_;
     unsigned max_width_ = 0;
     Normalizer normalizer_;
     std::unique_ptr<ScratchPool> pool_;

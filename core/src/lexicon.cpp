@@ -1,10 +1,8 @@
 #include "lexicon.h"
 
-#include <algorithm>
-
 namespace phimask::detail {
 
-std::uint64_t RoleTable::phrase_key(std::string_view phrase, std::size_t* words) {
+std::uint64_t KeyTable::phrase_key(std::string_view phrase, std::size_t* words) {
     std::uint64_t key = 0;
     std::size_t count = 0;
     for (std::size_t i = 0; i < phrase.size();) {
@@ -22,17 +20,35 @@ std::uint64_t RoleTable::phrase_key(std::string_view phrase, std::size_t* words)
     return key;
 }
 
-void RoleTable::add(const std::vector<std::string>& entries, unsigned role) {
+void KeyTable::add(const std::vector<std::string>& entries, unsigned member) {
+    if (member >= phrase_bits::kMaxMembers) return;
+    const RoleBits bit = RoleBits{1} << member;
+    std::vector<std::uint64_t> words;
     for (const auto& entry : entries) {
-        std::size_t words = 0;
-        const std::uint64_t key = phrase_key(entry, &words);
-        if (words == 0 || words > kMaxPhraseWords) continue;
-        max_words_ = std::max(max_words_, words);
-        pending_.push_back({key, RoleBits{1} << role});
+        words.clear();
+        for (std::size_t i = 0; i < entry.size();) {
+            while (i < entry.size() && entry[i] == ' ') ++i;
+            std::size_t j = i;
+            while (j < entry.size() && entry[j] != ' ') ++j;
+            if (j > i) words.push_back(hash_word(lookup_form(std::string_view(entry).substr(i, j - i))));
+            i = j;
+        }
+        if (words.empty() || words.size() > phrase_bits::kMaxWords) continue;
+        std::uint64_t key = words[0];
+        for (std::size_t k = 1; k < words.size(); ++k) {
+            pending_.push_back({key, phrase_bits::kPrefix});
+            key = combine_keys(key, words[k]);
+        }
+        pending_.push_back({key, bit});
+        for (std::size_t first = 1; first < words.size(); ++first) {
+            std::uint64_t tail = words[first];
+            for (std::size_t k = first + 1; k < words.size(); ++k) tail = combine_keys(tail, words[k]);
+            pending_.push_back({tail, phrase_bits::kSuffix});
+        }
     }
 }
 
-void RoleTable::finish() {
+void KeyTable::finish() {
     std::size_t capacity = 16;
     while (capacity < pending_.size() * 2) capacity <<= 1;
     slots_.assign(capacity, Slot{0, 0});
@@ -40,18 +56,17 @@ void RoleTable::finish() {
     for (const Slot& p : pending_) {
         for (std::size_t i = p.key & mask_;; i = (i + 1) & mask_) {
             Slot& s = slots_[i];
-            if (s.roles == 0) {
+            if (s.bits == 0) {
                 s = p;
                 break;
             }
             if (s.key == p.key) {
-                s.roles |= p.roles;
+                s.bits |= p.bits;
                 break;
             }
         }
     }
-    pending_.clear();
-    pending_.shrink_to_fit();
+    pending_ = {};
 }
 
 }  // namespace phimask::detail

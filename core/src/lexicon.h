@@ -1,5 +1,7 @@
-// Word lists looked up by hash: one table maps a word (or a phrase of up to
-// kMaxPhraseWords words) to the set of roles it plays for one recognizer.
+// Word lists looked up by hash. Lexicons (tens of thousands of names and
+// places) live in one engine-wide LexiconIndex, probed once per capitalized
+// word; each recognizer keeps a small RoleTable of its own terms and says
+// which of its roles each lexicon fills.
 #pragma once
 
 #include <cstddef>
@@ -12,31 +14,36 @@
 
 namespace phimask::detail {
 
-/// Bit set of roles (bit i = role i of the recognizer that owns the table).
+/// Bit set of roles (bit i = role i of one recognizer), or of lexicons (bit i =
+/// lexicon i of the LexiconIndex). The two top bits mark phrase parts.
 using RoleBits = std::uint32_t;
 
-/// An immutable open-addressing hash table from lexicon keys (see tokens.h) to
-/// role bits. Thread-safe after construction.
-class RoleTable {
-public:
-    static constexpr std::size_t kMaxPhraseWords = 4;
+namespace phrase_bits {
+constexpr std::size_t kMaxWords = 4;
+constexpr unsigned kMaxMembers = 30;            ///< roles per recognizer, lexicons per engine
+constexpr RoleBits kPrefix = RoleBits{1} << 30;  ///< the first k < n words of an n-word entry
+constexpr RoleBits kSuffix = RoleBits{1} << 31;  ///< the last k < n words of an n-word entry
+constexpr RoleBits kMembers = ~(kPrefix | kSuffix);
+}  // namespace phrase_bits
 
-    /// Adds every entry of `entries` (any case; words separated by spaces) with
-    /// role bit `role`. Entries longer than kMaxPhraseWords words are ignored.
-    void add(const std::vector<std::string>& entries, unsigned role);
-    /// Builds the lookup table; call once after the last add().
+/// An open-addressing hash set from lexicon keys (see tokens.h) to member
+/// bits, with prefix/suffix marks for multi-word entries. Immutable after
+/// finish(); thread-safe to read.
+class KeyTable {
+public:
+    /// Adds every entry (any case; words separated by spaces; at most
+    /// phrase_bits::kMaxWords words) as a member of `member`.
+    void add(const std::vector<std::string>& entries, unsigned member);
     void finish();
 
     RoleBits find(std::uint64_t key) const {
         if (slots_.empty()) return 0;
         for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
-            if (s.roles == 0) return 0;
-            if (s.key == key) return s.roles;
+            if (s.bits == 0) return 0;
+            if (s.key == key) return s.bits;
         }
     }
-    /// Longest phrase length (in words) of any entry.
-    std::size_t max_words() const { return max_words_; }
 
     /// The key of a phrase: words in lookup form, combined in order.
     static std::uint64_t phrase_key(std::string_view phrase, std::size_t* words = nullptr);
@@ -44,12 +51,41 @@ public:
 private:
     struct Slot {
         std::uint64_t key;
-        RoleBits roles;
+        RoleBits bits;
     };
     std::vector<Slot> pending_;
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
-    std::size_t max_words_ = 1;
+};
+
+/// The engine's lexicons by index (their order in PolicyData::lexicons).
+using LexiconIndex = KeyTable;
+
+/// One recognizer's vocabulary: its own terms, and the roles each lexicon fills.
+class RoleTable {
+public:
+    void add_terms(const std::vector<std::string>& entries, unsigned role) { terms_.add(entries, role); }
+    void add_lexicon(unsigned lexicon, unsigned role) {
+        if (lexicon < phrase_bits::kMaxMembers && role < phrase_bits::kMaxMembers) {
+            lexicon_roles_[lexicon] |= RoleBits{1} << role;
+        }
+    }
+    void finish() { terms_.finish(); }
+
+    /// Roles (and phrase marks) of a key among the terms.
+    RoleBits terms(std::uint64_t key) const { return terms_.find(key); }
+    /// Roles filled by a set of lexicons (phrase marks kept).
+    RoleBits translate(RoleBits lexicons) const {
+        RoleBits out = lexicons & ~phrase_bits::kMembers;
+        for (RoleBits m = lexicons & phrase_bits::kMembers; m != 0; m &= m - 1) {
+            out |= lexicon_roles_[static_cast<unsigned>(__builtin_ctz(m))];
+        }
+        return out;
+    }
+
+private:
+    KeyTable terms_;
+    RoleBits lexicon_roles_[phrase_bits::kMaxMembers] = {};
 };
 
 }  // namespace phimask::detail

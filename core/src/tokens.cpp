@@ -61,19 +61,6 @@ Shape shape_of(std::string_view word) {
     return Shape::kTitle;
 }
 
-bool starts_sentence(std::string_view t, std::size_t start) {
-    std::size_t i = start;
-    while (i > 0) {
-        const char c = t[i - 1];
-        if (c == ' ' || c == '\t' || c == '"' || c == '(' || c == '[' || c == '*' || c == '-' || c == '\'') {
-            --i;
-            continue;
-        }
-        return c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?' || c == ':';
-    }
-    return true;
-}
-
 }  // namespace
 
 std::uint64_t hash_word(std::string_view lowercase_word) {
@@ -107,53 +94,102 @@ std::string lookup_form(std::string_view word) {
     return out;
 }
 
+namespace {
+
+enum ByteClass : std::uint8_t { kOther, kLowerByte, kUpperByte, kDigitByte, kHighByte };
+
+struct ByteTable {
+    std::uint8_t cls[256];
+    std::uint8_t lower[256];
+    constexpr ByteTable() : cls(), lower() {
+        for (int c = 0; c < 256; ++c) {
+            cls[c] = c >= 0x80 ? kHighByte
+                     : (c >= 'a' && c <= 'z') ? kLowerByte
+                     : (c >= 'A' && c <= 'Z') ? kUpperByte
+                     : (c >= '0' && c <= '9') ? kDigitByte
+                                              : kOther;
+            lower[c] = static_cast<std::uint8_t>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+    }
+};
+constexpr ByteTable kBytes;
+
+}  // namespace
+
 void tokenize(std::string_view t, std::vector<Token>& out) {
     out.clear();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
     const std::size_t n = t.size();
     std::size_t i = 0;
     std::string scratch;
+    bool sentence = true;  // the next word starts a sentence
     while (i < n) {
-        while (i < n && !is_word(static_cast<unsigned char>(t[i]))) ++i;
+        // Between words: remember whether a sentence ends here. A period right
+        // after a capitalized word of three letters or fewer ends an abbreviation ("Dr.", "St.", "J.").
+        const bool after_abbreviation = !out.empty() && out.back().end == i && out.back().end - out.back().start <= 3 &&
+                                        out.back().shape != Shape::kLower && out.back().shape != Shape::kNumber;
+        while (i < n && kBytes.cls[bytes[i]] == kOther) {
+            const unsigned char c = bytes[i];
+            if (c == '!' || c == '?' || c == ':' || c == '\n' || c == '\r') sentence = true;
+            if (c == '.' && !(after_abbreviation && i == out.back().end)) sentence = true;
+            ++i;
+        }
         if (i >= n) break;
         if (typographic_apostrophe_at(t, i)) {  // a quote mark, not a letter
             i += 3;
             continue;
         }
         const std::size_t start = i;
-        bool hyphenated = false, ascii = true;
+        bool hyphenated = false, ascii = true, apostrophe = false;
+        int upper = 0, lower = 0, digits = 0;
         std::size_t skip = 0;  // a possessive "'s" after the token
         std::uint64_t h = kFnvOffset;
         for (;;) {
-            while (i < n && is_word(static_cast<unsigned char>(t[i])) && !typographic_apostrophe_at(t, i)) {
-                const auto c = static_cast<unsigned char>(t[i]);
-                ascii &= c < 0x80;
-                h = (h ^ static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))) * kFnvPrime;
+            while (i < n) {
+                const std::uint8_t cls = kBytes.cls[bytes[i]];
+                if (cls == kOther) break;
+                if (cls == kHighByte) {
+                    if (typographic_apostrophe_at(t, i)) break;
+                    ascii = false;
+                } else {
+                    upper += cls == kUpperByte;
+                    lower += cls == kLowerByte;
+                    digits += cls == kDigitByte;
+                }
+                h = (h ^ kBytes.lower[bytes[i]]) * kFnvPrime;
                 ++i;
             }
             // Joiners: an apostrophe or hyphen with a letter on both sides (not the possessive 's).
             const std::size_t a = apostrophe_at(t, i);
             const std::size_t join = a != 0 ? a : (i < n && t[i] == '-' ? 1 : 0);
-            if (join == 0 || i + join >= n || !is_ascii_letter(static_cast<unsigned char>(t[i - 1])) ||
-                !is_word(static_cast<unsigned char>(t[i + join]))) {
-                break;
-            }
-            const bool possessive = a != 0 && (t[i + a] == 's' || t[i + a] == 'S') &&
-                                    (i + a + 1 >= n || !is_word(static_cast<unsigned char>(t[i + a + 1])));
-            if (possessive) {
+            if (join == 0 || i + join >= n || !is_ascii_letter(bytes[i - 1]) || !is_word(bytes[i + join])) break;
+            if (a != 0 && (t[i + a] == 's' || t[i + a] == 'S') && (i + a + 1 >= n || !is_word(bytes[i + a + 1]))) {
                 skip = a + 1;
                 break;
             }
             hyphenated |= a == 0;
+            apostrophe |= a != 0;
             i += join;
         }
         const std::string_view word = t.substr(start, i - start);
         Token tok{};
         tok.start = static_cast<std::uint32_t>(start);
         tok.end = static_cast<std::uint32_t>(i);
-        tok.shape = shape_of(word);
         tok.hyphenated = hyphenated;
-        tok.sentence_start = starts_sentence(t, start);
-        if (ascii && !hyphenated && word.find('\'') == std::string_view::npos) {
+        tok.sentence_start = sentence;
+        if (ascii) {
+            const int letters = upper + lower;
+            const bool first_upper = kBytes.cls[bytes[start]] == kUpperByte;
+            tok.shape = letters == 0 ? (digits > 0 ? Shape::kNumber : Shape::kLower)
+                        : digits > 0 ? Shape::kMixed
+                        : !first_upper ? Shape::kLower
+                        : letters == 1 ? Shape::kInitial
+                        : lower == 0   ? Shape::kUpper
+                                       : Shape::kTitle;
+        } else {
+            tok.shape = shape_of(word);
+        }
+        if (ascii && !hyphenated && !apostrophe) {
             tok.key = h;
         } else {
             scratch = lookup_form(word);
@@ -161,6 +197,7 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
         }
         out.push_back(tok);
         i += skip;
+        sentence = false;
     }
 }
 

@@ -28,6 +28,7 @@ struct Token {
     std::uint32_t start;
     std::uint32_t end;
     std::uint64_t key;
+    std::uint32_t lexicons;  ///< lexicon bits from the engine's LexiconIndex (capitalized words only)
     Shape shape;
     bool sentence_start;  ///< first word of the text, of a line, or after . ! ? :
     bool hyphenated;

@@ -69,8 +69,8 @@ TEST(Tokens, KeysIgnoreCaseApostrophesAndHyphens) {
     for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].key, b[i].key) << i;
 }
 
-TEST(RoleTable, FindsWordsAndPhrasesWithTheirRoles) {
-    RoleTable table;
+TEST(KeyTable, FindsWordsAndPhrasesWithTheirMembers) {
+    KeyTable table;
     table.add({"Springfield", "san francisco", "St. Louis"}, 0);
     table.add({"springfield"}, 3);
     table.finish();
@@ -82,14 +82,27 @@ TEST(RoleTable, FindsWordsAndPhrasesWithTheirRoles) {
     EXPECT_EQ(table.find(combine_keys(t[3].key, t[4].key)), RoleBits{1});
     EXPECT_EQ(table.find(t[5].key), RoleBits{0});
     EXPECT_EQ(table.find(t[6].key), RoleBits{0b1001});
-    EXPECT_EQ(table.find(t[0].key), RoleBits{0});  // "san" alone is no entry
-    EXPECT_EQ(table.max_words(), 2u);
+    EXPECT_EQ(table.find(t[0].key), phrase_bits::kPrefix);  // "san" alone only begins an entry
+    EXPECT_EQ(table.find(t[1].key), phrase_bits::kSuffix);  // "francisco" alone only ends one
 }
 
-TEST(RoleTable, EmptyTableFindsNothing) {
-    RoleTable table;
+TEST(KeyTable, EmptyTableFindsNothing) {
+    KeyTable table;
     table.finish();
     EXPECT_EQ(table.find(hash_word("x")), RoleBits{0});
+}
+
+TEST(RoleTable, TranslatesLexiconsIntoRoles) {
+    RoleTable table;
+    table.add_lexicon(0, 2);
+    table.add_lexicon(1, 2);
+    table.add_lexicon(1, 5);
+    table.add_terms({"dr"}, 7);
+    table.finish();
+    EXPECT_EQ(table.translate(0b01), RoleBits{1} << 2);
+    EXPECT_EQ(table.translate(0b10), (RoleBits{1} << 2) | (RoleBits{1} << 5));
+    EXPECT_EQ(table.translate(0b10 | phrase_bits::kPrefix), (RoleBits{1} << 2) | (RoleBits{1} << 5) | phrase_bits::kPrefix);
+    EXPECT_EQ(table.terms(hash_word("dr")), RoleBits{1} << 7);
 }
 
 }  // namespace

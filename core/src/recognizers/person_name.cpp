@@ -21,9 +21,24 @@ enum Role : unsigned {
     kEponymAfter,   ///< "disease", "score": the capitalized word before is an eponym
     kEponymBefore,  ///< "signo de": the capitalized word after is an eponym
     kPlace,         ///< city names: a lone given name that is also a place needs more evidence
+    kIntro,         ///< "my name is", "i'm": even lowercase name parts after it are a name
+    kForeign,       ///< other languages' function words: text around them is not English prose
+    kMedicalEnding, ///< "itis", "mab": an unknown word ending so is a medical term
 };
 
 constexpr RoleBits bit(Role r) { return RoleBits{1} << r; }
+
+/// Token indexes of a candidate name, without allocating.
+struct Run {
+    static constexpr std::size_t kCapacity = 4;
+    std::size_t items[kCapacity];
+    std::size_t count = 0;
+    void push_back(std::size_t i) { items[count++] = i; }
+    std::size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    std::size_t operator[](std::size_t k) const { return items[k]; }
+    std::size_t back() const { return items[count - 1]; }
+};
 
 /// What the tokens of a candidate name are, as evidence.
 struct Evidence {
@@ -47,13 +62,76 @@ class PersonName final : public Recognizer {
 public:
     PersonName(RoleTable table, double score) : table_(std::move(table)), score_(score) {}
 
-    void find(std::string_view text, const std::vector<Token>& tokens, std::vector<Proposal>& out) const override {
-        const TokenView v(text, tokens, table_);
+    void find(const Words& words, std::vector<Proposal>& out) const override {
+        const TokenView v(words, table_);
+        std::vector<Found> found;
         std::size_t i = 0;
-        while (i < v.size()) i = try_at(v, i, out);
+        while (i < v.size()) i = try_at(v, i, found);
+        spread_through_lists(v, found);
+        for (const Found& f : found) emit(v, f.first, f.last, f.score * score_scale(), out);
     }
 
 private:
+    /// A name found: tokens [first, last] and its score before scaling.
+    struct Found {
+        std::size_t first;
+        std::size_t last;
+        double score;
+    };
+
+    /// "Monjeau, Graves and Reed": a capitalized word listed with a name is a name.
+    void spread_through_lists(const TokenView& v, std::vector<Found>& found) const {
+        constexpr RoleBits kNameParts = bit(kFirst) | bit(kLast);
+        auto listed = [&](std::size_t j) {
+            const RoleBits roles = v.roles(j, kNameParts);
+            return name_shaped(v, j, roles) && v[j].shape == Shape::kTitle &&
+                   !((roles & bit(kCommon)) != 0 && (roles & kNameParts) == 0) && (roles & bit(kPlace)) == 0;
+        };
+        auto taken = [&](std::size_t j) {
+            for (const Found& f : found) {
+                if (j >= f.first && j <= f.last) return true;
+            }
+            return false;
+        };
+        // A neighbour in a list: ", X", " and X", " & X", ", and X" (either direction).
+        auto neighbour = [&](std::size_t from, bool forward, std::size_t& to) {
+            if (forward) {
+                if (from + 1 >= v.size()) return false;
+                const std::string_view gap = v.gap_after(from);
+                std::size_t j = from + 1;
+                if (v.word(j) == "and" || v.word(j) == "or") {
+                    if ((gap != " " && gap != ", ") || j + 1 >= v.size() || v.gap_after(j) != " ") return false;
+                    ++j;
+                } else if (gap != ", " && gap != " & ") {
+                    return false;
+                }
+                to = j;
+                return true;
+            }
+            if (from == 0) return false;
+            std::size_t j = from - 1;
+            const std::string_view gap = v.gap_after(j);
+            if (v.word(j) == "and" || v.word(j) == "or") {
+                if (gap != " " || j == 0 || (v.gap_after(j - 1) != " " && v.gap_after(j - 1) != ", ")) return false;
+                --j;
+            } else if (gap != ", " && gap != " & ") {
+                return false;
+            }
+            to = j;
+            return true;
+        };
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            for (bool forward : {true, false}) {
+                std::size_t at = forward ? found[k].last : found[k].first;
+                for (std::size_t to = 0; neighbour(at, forward, to) && !taken(to) && listed(to);) {
+                    found.push_back({to, to, 0.7});
+                    at = to;
+                }
+            }
+        }
+        std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
+    }
+
     /// Token i can be part of a name: capitalized, not a word that ends names.
     bool name_shaped(const TokenView& v, std::size_t i, RoleBits roles) const {
         if ((roles & (bit(kExclude) | bit(kStop) | bit(kTitle) | bit(kSuffix))) != 0) return false;
@@ -71,15 +149,18 @@ private:
         if (first == 0) return false;
         const std::size_t prev = first - 1;
         const std::string_view gap = v.gap_after(prev);
-        if (gap.size() > 4) return false;
+        if (gap.size() > 6) return false;
         for (char c : gap) {
-            if (c != ' ' && c != ':' && c != '-' && c != ',' && c != '\n') return false;
+            if (c != ' ' && c != ':' && c != '-' && c != ',' && c != '\n' && c != '\t') return false;
         }
         return v.phrase_ending_at(prev, bit(kCue)) != 0;
     }
 
     /// Tries a name at token i; returns the next token to try.
-    std::size_t try_at(const TokenView& v, std::size_t i, std::vector<Proposal>& out) const {
+    std::size_t try_at(const TokenView& v, std::size_t i, std::vector<Found>& out) const {
+        const Shape shape = v[i].shape;
+        if (shape == Shape::kLower) return lowercase_after_cue(v, i, out);
+        if (shape != Shape::kTitle && shape != Shape::kUpper && shape != Shape::kInitial) return i + 1;
         // Titles: "Dr.", "Mrs", "Nurse".
         std::size_t k = i;
         bool titled = false;
@@ -89,17 +170,17 @@ private:
         }
         const bool cued = cue_before(v, k);
         // The run of name-shaped tokens (particles allowed inside).
-        std::vector<std::size_t> run;
-        std::vector<Evidence> ev;
+        Run run;
+        Evidence ev[Run::kCapacity];
         constexpr RoleBits kNameParts = bit(kFirst) | bit(kLast);
-        for (std::size_t j = k; j < v.size() && run.size() < 4; ++j) {
+        for (std::size_t j = k; j < v.size() && run.size() < Run::kCapacity; ++j) {
             const RoleBits roles = v.roles(j, kNameParts);
             const bool particle = !run.empty() && v[j].shape == Shape::kLower && (roles & bit(kParticle)) != 0 &&
                                   j + 1 < v.size() && v.joined(j, false);
             if (!particle) {
                 if (!name_shaped(v, j, roles)) break;
+                ev[run.size()] = {roles, v[j].shape == Shape::kInitial, v[j].sentence_start, v[j].end - v[j].start};
                 run.push_back(j);
-                ev.push_back({roles, v[j].shape == Shape::kInitial, v[j].sentence_start, v[j].end - v[j].start});
             }
             if (!v.joined(j, v[j].shape == Shape::kInitial)) break;
         }
@@ -114,64 +195,134 @@ private:
             if (name_shaped(v, next, roles) && (roles & bit(kFirst)) != 0 && (roles & bit(kCommon)) == 0) {
                 std::size_t end = next;
                 if (end + 1 < v.size() && v[end + 1].shape == Shape::kInitial && v.joined(end, false)) ++end;
-                emit(v, run[0], end, 0.8 * score_scale(), out);
+                out.push_back({run[0], end, 0.8});
                 return end + 1;
             }
         }
         std::size_t take = 0;  // how many run tokens form the name
         double score = 0;
         if (titled) {
-            take = leading_usable(ev, /*allow_unknown=*/true);
+            take = leading_usable(ev, run.size(), /*allow_unknown=*/true);
             score = 0.95;
         } else if (cued) {
-            take = leading_usable(ev, true);
+            take = leading_usable(ev, run.size(), true);
             if (take > 0 && ev[0].common_only()) take = 0;
             score = 0.8;
         }
-        if (take == 0) std::tie(take, score) = judge(ev);
+        if (take == 0) {
+            std::tie(take, score) = judge(ev, run.size());
+            // The weakest rules (unknown words, lone names) do not apply inside
+            // another language's prose or to words shaped like medical terms.
+            if (take > 0 && score <= 0.7 && (foreign_near(v, run[0], run[take - 1]) || medical_word(v, run, take))) {
+                take = 0;
+            }
+        }
+        if (take == 0 && run.size() >= 2 && whole_line(v, run[0], run.back())) {
+            // A line of two or three capitalized words and nothing else, none an everyday word.
+            take = run.size() <= 3 && leading_usable(ev, run.size(), true) == run.size() ? run.size() : 0;
+            score = 0.6;
+        }
         if (take == 0) return i + 1;
         if (!titled && v.eponym(run[0], run[take - 1], bit(kEponymAfter), bit(kEponymBefore))) return run[take - 1] + 1;
         // An all-caps word alone is an acronym ("MI", "GERD") unless a title vouches for it.
         if (take == 1 && !titled && v[run[0]].shape == Shape::kUpper) return i + 1;
-        emit(v, run[0], run[take - 1], score * score_scale(), out);
+        // A title is part of how the name is written ("Dr. Lee"), so it goes too.
+        out.push_back({titled ? i : run[0], run[take - 1], score});
         return run[take - 1] + 1;
     }
 
+    /// "my name is lena andersson": after a cue, lowercase given names and surnames.
+    std::size_t lowercase_after_cue(const TokenView& v, std::size_t i, std::vector<Found>& out) const {
+        constexpr RoleBits kNameParts = bit(kFirst) | bit(kLast);
+        if (i == 0 || !cue_before(v, i) || v.phrase_ending_at(i - 1, bit(kIntro)) == 0) return i + 1;
+        std::size_t last = i;
+        for (std::size_t j = i; j < v.size() && j - i < 3 && v[j].shape == Shape::kLower; ++j) {
+            const RoleBits roles = v.roles_any_case(j);
+            const bool strong = (roles & kNameParts) != 0 && (roles & (bit(kCommon) | bit(kStop) | bit(kExclude))) == 0;
+            if (!strong) break;
+            last = j;
+            if (!v.joined(j, false)) break;
+        }
+        const RoleBits first_roles = v.roles_any_case(i);
+        if ((first_roles & kNameParts) == 0 || (first_roles & (bit(kCommon) | bit(kStop) | bit(kExclude))) != 0) {
+            return i + 1;
+        }
+        out.push_back({i, last, 0.7});
+        return last + 1;
+    }
+
+    bool foreign_near(const TokenView& v, std::size_t first, std::size_t last) const {
+        return (first > 0 && (v.roles(first - 1) & bit(kForeign)) != 0) ||
+               (last + 1 < v.size() && (v.roles(last + 1) & bit(kForeign)) != 0);
+    }
+    /// A word of the run that no lexicon knows ends like a medical term ("Cholangitis").
+    bool medical_word(const TokenView& v, const Run& run, std::size_t take) const {
+        for (std::size_t k = 0; k < take; ++k) {
+            if ((v.roles(run[k]) & (bit(kFirst) | bit(kLast))) != 0) continue;
+            const std::string_view w = v.word(run[k]);
+            for (std::size_t n = 3; n <= 7 && n < w.size(); ++n) {
+                if ((v.table_terms(hash_word(lookup_form(w.substr(w.size() - n)))) & bit(kMedicalEnding)) != 0) return true;
+            }
+        }
+        return false;
+    }
+
+    /// The tokens [first, last] are all of their line.
+    static bool whole_line(const TokenView& v, std::size_t first, std::size_t last) {
+        const std::string_view text = v.text();
+        std::size_t b = v[first].start;
+        while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+        std::size_t e = v[last].end;
+        while (e < text.size() && (text[e] == ' ' || text[e] == '\t' || text[e] == '.')) ++e;
+        return (b == 0 || text[b - 1] == '\n') && (e == text.size() || text[e] == '\n' || text[e] == '\r');
+    }
+
     /// How many leading tokens can be a name once a title or cue vouches for it.
-    static std::size_t leading_usable(const std::vector<Evidence>& ev, bool allow_unknown) {
+    static std::size_t leading_usable(const Evidence* ev, std::size_t size, bool allow_unknown) {
         std::size_t n = 0;
-        while (n < ev.size() && (ev[n].known() || ev[n].initial || (allow_unknown && !ev[n].common_only()))) ++n;
+        while (n < size && (ev[n].known() || ev[n].initial || (allow_unknown && !ev[n].common_only()))) ++n;
         return n;
     }
 
     /// Names without a title or cue: decided by the lexicons.
-    static std::pair<std::size_t, double> judge(const std::vector<Evidence>& ev) {
+    static std::pair<std::size_t, double> judge(const Evidence* ev, std::size_t size) {
         const Evidence& a = ev[0];
-        if (ev.size() >= 2) {
+        if (size >= 2) {
             // Given name, then surnames, initials, more given names or unknown capitalized words.
             if (a.usable_first() && !a.initial) {
                 std::size_t n = 1;
                 bool strong_rest = false;
-                while (n < ev.size() && !ev[n].common_only()) {
+                while (n < size && !ev[n].common_only()) {
                     strong_rest |= ev[n].strong_last() || ev[n].strong_first() || ev[n].initial;
                     ++n;
                 }
                 if (n >= 2) return {n, a.strong_first() || strong_rest ? 0.9 : 0.7};
             }
             // Name parts only, even everyday words at a sentence start: "Harry Smith was seen".
-            if (a.first() && !a.initial && ev[1].last() && !ev[1].initial && (ev.size() == 2 || !ev[2].common_only())) {
+            if (a.first() && !a.initial && ev[1].last() && !ev[1].initial && (size == 2 || !ev[2].common_only())) {
                 std::size_t n = 2;
-                while (n < ev.size() && (ev[n].known() || ev[n].initial)) ++n;
+                while (n < size && (ev[n].known() || ev[n].initial)) ++n;
                 return {n, 0.75};
             }
             // "J. Smith": initials, then a surname.
             if (a.initial) {
                 std::size_t n = 1;
-                while (n < ev.size() && ev[n].initial) ++n;
-                if (n < ev.size() && (ev[n].last() || ev[n].first()) && !ev[n].common_only()) return {n + 1, 0.85};
+                while (n < size && ev[n].initial) ++n;
+                if (n < size && (ev[n].last() || ev[n].first()) && !ev[n].common_only()) return {n + 1, 0.85};
             }
             // Two surnames or given names that are not everyday words ("Nguyen Tran").
             if ((a.strong_last() || a.strong_first()) && (ev[1].strong_last() || ev[1].strong_first())) return {2, 0.8};
+            // Capitalized words in mid-sentence that no lexicon knows and that are
+            // no everyday words or places, maybe with an initial: "Hülya Bouwmeester".
+            if (!a.sentence_start && !a.initial) {
+                std::size_t n = 0, words = 0;
+                while (n < size && (ev[n].initial || (!ev[n].common() && (ev[n].roles & bit(kPlace)) == 0 &&
+                                                      ev[n].letters >= 3))) {
+                    words += !ev[n].initial;
+                    ++n;
+                }
+                if (words >= 2) return {n, 0.6};
+            }
         }
         // A lone given name that is no everyday word: "Julie", "Tiffany".
         // Short words at a sentence start are too often another language's
@@ -179,6 +330,8 @@ private:
         if (a.strong_first() && !a.initial && (a.roles & bit(kPlace)) == 0 && a.letters >= (a.sentence_start ? 4u : 3u)) {
             return {1, a.sentence_start ? 0.6 : 0.7};
         }
+        // A lone surname in mid-sentence that is no everyday word or place: "the Christiansen novel".
+        if (a.strong_last() && !a.sentence_start && (a.roles & bit(kPlace)) == 0 && a.letters >= 4) return {1, 0.55};
         return {0, 0.0};
     }
 
@@ -199,7 +352,8 @@ private:
 
 std::vector<const char*> person_name_roles() {
     return {"first", "last",   "common", "exclude",      "title",
-            "particle", "suffix", "cue",  "stop", "eponym_after", "eponym_before", "place"};
+            "particle", "suffix", "cue",  "stop", "eponym_after", "eponym_before", "place",
+            "intro", "foreign", "medical_ending"};
 }
 
 std::unique_ptr<Recognizer> make_person_name(RoleTable table, double score) {

@@ -34,8 +34,8 @@ class City final : public Recognizer {
 public:
     City(RoleTable table, double score) : table_(std::move(table)), score_(score) {}
 
-    void find(std::string_view text, const std::vector<Token>& tokens, std::vector<Proposal>& out) const override {
-        const TokenView v(text, tokens, table_);
+    void find(const Words& words, std::vector<Proposal>& out) const override {
+        const TokenView v(words, table_);
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (!capitalized(v[i]) || v[i].shape == Shape::kInitial) continue;
             const std::size_t n = v.phrase_starting_at(i, bit(kCity));
@@ -80,19 +80,21 @@ class NamedPlace final : public Recognizer {
 public:
     NamedPlace(RoleTable table, double score) : table_(std::move(table)), score_(score) {}
 
-    void find(std::string_view text, const std::vector<Token>& tokens, std::vector<Proposal>& out) const override {
-        const TokenView v(text, tokens, table_);
+    void find(const Words& words, std::vector<Proposal>& out) const override {
+        const TokenView v(words, table_);
         std::size_t done = 0;  // tokens before this are already in a proposal
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (i < done) continue;
             // A proper name after a cue: "seen at Cedar Crest".
             if (capitalized(v[i]) && cue_before(v, i)) {
                 std::size_t last = i;
-                while (last - i < 4 && modifier(v, last) && v.joined(last, true, false, false, true) &&
-                       last + 1 < v.size() && modifier(v, last + 1) && capitalized(v[last + 1])) {
+                while (last - i < 4 && modifier(v, last) && linked(v, last) && last + 1 < v.size() &&
+                       modifier(v, last + 1) && capitalized(v[last + 1])) {
                     ++last;
                 }
-                if (modifier(v, i)) {
+                // "at Home": one everyday word is no place.
+                const bool everyday = last == i && (v.roles(i) & bit(kPlaceCommon)) != 0;
+                if (modifier(v, i) && !everyday) {
                     const std::size_t head = head_within(v, i, last);
                     if (head == kNone) {
                         const std::size_t end = extend_location(v, last);
@@ -102,13 +104,17 @@ public:
                     }
                 }
             }
+            // A head is capitalized, or lowercase right after a capitalized name ("Dallas clinic").
+            if (!capitalized(v[i]) &&
+                (i == 0 || !capitalized(v[i - 1]) || v[i].shape != Shape::kLower || !v.joined(i - 1, true))) {
+                continue;
+            }
             const std::size_t head_len = v.phrase_starting_at(i, bit(kHead) | bit(kRegion));
-            if (head_len == 0 || !capitalized(v[i])) continue;
+            if (head_len == 0) continue;
             const bool region = (v.phrase_roles(i, head_len) & bit(kRegion)) != 0;
             // Modifiers before the head: capitalized words and connectors, back to the first capitalized one.
             std::size_t first = i;
-            while (first > done && i - first < 5 && v.joined(first - 1, true, false, false, true) &&
-                   modifier(v, first - 1)) {
+            while (first > done && i - first < 5 && linked(v, first - 1) && modifier(v, first - 1)) {
                 --first;
             }
             while (first < i && !capitalized(v[first])) ++first;  // no leading "the", "of"
@@ -126,6 +132,13 @@ public:
 private:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
+    /// Tokens i and i + 1 belong to one name: spaces, maybe after "'s" or a
+    /// period, or " & " ("Brigham & Women's").
+    static bool linked(const TokenView& v, std::size_t i) {
+        if (v.joined(i, true, false, false, true)) return true;
+        const std::string_view g = v.gap_after(i);
+        return g == " & " || g == "&";
+    }
     bool modifier(const TokenView& v, std::size_t i) const {
         const RoleBits roles = v.roles(i);
         if ((roles & bit(kPlaceStop)) != 0) return false;
@@ -187,15 +200,16 @@ private:
 // when it holds a number.
 
 enum AddressRole : unsigned {
-    kSuffix, kPrefix, kUnit, kDirection, kAddrConnector, kAddrCity, kAddrState, kAddrCue, kAddrStop
+    kSuffix, kPrefix, kUnit, kDirection, kAddrConnector, kAddrCity, kAddrState, kAddrCue, kAddrStop, kEnding, kUnitAlone
 };
 
 class StreetAddress final : public Recognizer {
 public:
     StreetAddress(RoleTable table, double score) : table_(std::move(table)), score_(score) {}
 
-    void find(std::string_view text, const std::vector<Token>& tokens, std::vector<Proposal>& out) const override {
-        const TokenView v(text, tokens, table_);
+    void find(const Words& words, std::vector<Proposal>& out) const override {
+        const TokenView v(words, table_);
+        std::size_t done = 0;  // tokens before this are in a proposal
         for (std::size_t i = 0; i < v.size(); ++i) {
             std::size_t last = 0;
             double score = 0;
@@ -203,14 +217,20 @@ public:
                 score = 0.9;
             } else if ((last = street_before_number(v, i)) != 0) {
                 score = 0.8;
+            } else if ((last = unit_at(v, i)) != 0) {
+                score = 0.8;
             } else if (cue_before(v, i) && (last = until_sentence_end(v, i)) != 0) {
                 score = 0.75;
             } else {
                 continue;
             }
             last = extend_tail(v, last);
-            out.push_back({v[i].start, end_of(v, last), std::min(1.0, score * score_ / 0.9)});
+            // A number right before the street ("45818 Laukaantie 80") belongs to the address.
+            std::size_t first = i;
+            if (first > done && house_number(v, first - 1) && gap_is(v, first - 1, "")) --first;
+            out.push_back({v[first].start, v[last].end, std::min(1.0, score * score_ / 0.9)});
             i = last;
+            done = last + 1;
         }
     }
 
@@ -225,7 +245,7 @@ private:
     bool name_word(const TokenView& v, std::size_t i) const {
         const RoleBits roles = v.roles(i);
         if ((roles & bit(kAddrStop)) != 0) return false;
-        if (v[i].shape == Shape::kLower) return (roles & bit(kAddrConnector)) != 0 || lowercase_text_;
+        if (v[i].shape == Shape::kLower) return (roles & bit(kAddrConnector)) != 0;
         return true;
     }
     /// "1234 [N.] Elm Street": returns the suffix's token, or 0.
@@ -248,8 +268,25 @@ private:
         }
         return 0;
     }
-    /// "Calle Mayor 12", "Rue de la Paix 5": a street type, its name, then the number.
+    /// "Suite 501", "Apt. 4B" on their own.
+    std::size_t unit_at(const TokenView& v, std::size_t i) const {
+        if (!capitalized(v[i]) || i + 1 >= v.size() || (v.roles(i) & bit(kUnitAlone)) == 0) return 0;
+        if (!gap_is(v, i, ".#") || !house_number(v, i + 1)) return 0;
+        return i + 1;
+    }
+    /// The word ends like a street name in many languages ("Wingertweg", "Søndergade").
+    bool street_ending(const TokenView& v, std::size_t i) const {
+        const std::string_view w = v.word(i);
+        for (std::size_t n = 3; n <= 6 && n < w.size(); ++n) {
+            if ((v.table_terms(hash_word(lookup_form(w.substr(w.size() - n)))) & bit(kEnding)) != 0) return true;
+        }
+        return false;
+    }
+    /// "Calle Mayor 12", "Rue de la Paix 5": a street type, its name, then the
+    /// number; or one word ending like a street name, then the number.
     std::size_t street_before_number(const TokenView& v, std::size_t i) const {
+        if (!capitalized(v[i]) && v[i].shape != Shape::kLower) return 0;
+        if (i + 1 < v.size() && v.joined(i, false) && house_number(v, i + 1) && street_ending(v, i)) return i + 1;
         if (!capitalized(v[i]) || (v.roles(i) & bit(kPrefix)) == 0) return 0;
         std::size_t k = i;
         for (std::size_t words = 0; k + 1 < v.size() && words < 5 && v.joined(k, true); ++words) {
@@ -271,7 +308,6 @@ private:
     }
     /// After a cue: the words up to the end of the sentence, if a number is among them.
     static std::size_t until_sentence_end(const TokenView& v, std::size_t i) {
-        const std::string_view text = v.text();
         bool number = false;
         std::size_t last = i;
         for (std::size_t k = i; k < v.size() && v[k].end - v[i].start < 160; ++k) {
@@ -285,7 +321,6 @@ private:
                                !(v[k].shape == Shape::kInitial || v[k].end - v[k].start <= 3));
             if (stop) break;
         }
-        (void)text;
         return number ? last : 0;
     }
     /// Unit, city, state and ZIP after the street: ", Apt 4B, Springfield, IL 62704".
@@ -323,15 +358,9 @@ private:
         if (k >= v.size() || !gap_is(v, prev, ",\n") || !capitalized(v[k])) return 0;
         return v.phrase_starting_at(k, bit(kAddrState));
     }
-    static std::size_t end_of(const TokenView& v, std::size_t last) {
-        std::size_t end = v[last].end;
-        // "St." keeps its period when a word follows on the same line.
-        return end;
-    }
 
     RoleTable table_;
     double score_;
-    bool lowercase_text_ = false;
 };
 
 }  // namespace
@@ -351,7 +380,7 @@ std::unique_ptr<Recognizer> make_named_place(RoleTable table, double score) {
 }
 
 std::vector<const char*> street_address_roles() {
-    return {"suffix", "prefix", "unit", "direction", "connector", "city", "state", "cue", "stop"};
+    return {"suffix", "prefix", "unit", "direction", "connector", "city", "state", "cue", "stop", "ending", "unit_alone"};
 }
 std::unique_ptr<Recognizer> make_street_address(RoleTable table, double score) {
     return std::make_unique<StreetAddress>(std::move(table), score);

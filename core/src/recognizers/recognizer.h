@@ -21,12 +21,20 @@ struct Proposal {
     double score;
 };
 
+/// What recognizers read: normalized text, its tokens (from tokenize(), with
+/// Token::lexicons filled in), and the engine's lexicons for phrase lookups.
+struct Words {
+    std::string_view text;
+    const std::vector<Token>& tokens;
+    const LexiconIndex& lexicons;
+};
+
 /// Thread-safe after construction: find() may run concurrently.
 class Recognizer {
 public:
     virtual ~Recognizer() = default;
-    /// Appends proposals for `text`, whose tokens are `tokens` (from tokenize()).
-    virtual void find(std::string_view text, const std::vector<Token>& tokens, std::vector<Proposal>& out) const = 0;
+    /// Appends proposals for the text of `words`.
+    virtual void find(const Words& words, std::vector<Proposal>& out) const = 0;
 };
 
 /// One registered recognizer: its name, the roles its lexicons and terms may

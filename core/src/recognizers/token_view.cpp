@@ -5,25 +5,45 @@
 
 namespace phimask::detail {
 
+namespace {
+
+/// Lexicon entries are proper names and capitalized phrases: only those probe the large table.
+bool probes_lexicons(const Token& t) { return t.shape != Shape::kLower && t.shape != Shape::kNumber; }
+
+}  // namespace
+
 RoleBits TokenView::roles(std::size_t i, RoleBits part_roles) const {
     const Token& t = tokens_[i];
-    RoleBits bits = table_.find(t.key);
+    RoleBits bits = table_.terms(t.key) | table_.translate(t.lexicons);
     if (t.hyphenated && part_roles != 0) {
         const std::string_view w = word(i);
         for (std::size_t p = 0; p < w.size();) {
             std::size_t q = w.find('-', p);
             if (q == std::string_view::npos) q = w.size();
-            bits |= table_.find(hash_word(lookup_form(w.substr(p, q - p)))) & part_roles;
+            const std::uint64_t key = hash_word(lookup_form(w.substr(p, q - p)));
+            bits |= (table_.terms(key) | table_.translate(lexicons_.find(key))) & part_roles;
             p = q + 1;
         }
     }
+    return bits & phrase_bits::kMembers;
+}
+
+RoleBits TokenView::roles_any_case(std::size_t i) const {
+    const Token& t = tokens_[i];
+    const RoleBits lexicons = probes_lexicons(t) ? t.lexicons : lexicons_.find(t.key);
+    return (table_.terms(t.key) | table_.translate(lexicons)) & phrase_bits::kMembers;
+}
+
+RoleBits TokenView::key_roles(std::uint64_t key, const Token& first, bool single) const {
+    RoleBits bits = table_.terms(key);
+    if (probes_lexicons(first)) bits |= table_.translate(single ? first.lexicons : lexicons_.find(key));
     return bits;
 }
 
 RoleBits TokenView::phrase_roles(std::size_t first, std::size_t count) const {
     std::uint64_t key = tokens_[first].key;
     for (std::size_t k = 1; k < count; ++k) key = combine_keys(key, tokens_[first + k].key);
-    return table_.find(key);
+    return key_roles(key, tokens_[first], count == 1) & phrase_bits::kMembers;
 }
 
 bool TokenView::joined(std::size_t i, bool period_ok, bool comma_ok, bool newline_ok, bool possessive_ok) const {
@@ -49,24 +69,32 @@ bool TokenView::eponym(std::size_t first, std::size_t last, RoleBits after, Role
 }
 
 std::size_t TokenView::phrase_ending_at(std::size_t last, RoleBits role) const {
-    const std::size_t longest = std::min(table_.max_words(), last + 1);
-    for (std::size_t n = longest; n >= 1; --n) {
+    std::size_t best = 0;
+    for (std::size_t n = 1; n <= phrase_bits::kMaxWords && n <= last + 1; ++n) {
         const std::size_t first = last + 1 - n;
-        bool spaced = true;
-        for (std::size_t k = first; k < last && spaced; ++k) spaced = joined(k, false);
-        if (spaced && (phrase_roles(first, n) & role) != 0) return n;
+        if (n > 1 && !joined(first, false)) break;
+        std::uint64_t key = tokens_[first].key;
+        for (std::size_t k = first + 1; k <= last; ++k) key = combine_keys(key, tokens_[k].key);
+        const RoleBits found = key_roles(key, tokens_[first], n == 1);
+        if ((found & role) != 0) best = n;
+        if ((found & phrase_bits::kSuffix) == 0) break;
     }
-    return 0;
+    return best;
 }
 
 std::size_t TokenView::phrase_starting_at(std::size_t first, RoleBits role) const {
-    const std::size_t longest = std::min(table_.max_words(), tokens_.size() - first);
-    for (std::size_t n = longest; n >= 1; --n) {
-        bool spaced = true;
-        for (std::size_t k = first; k + 1 < first + n && spaced; ++k) spaced = joined(k, false);
-        if (spaced && (phrase_roles(first, n) & role) != 0) return n;
+    std::size_t best = 0;
+    std::uint64_t key = tokens_[first].key;
+    for (std::size_t n = 1; n <= phrase_bits::kMaxWords && first + n <= tokens_.size(); ++n) {
+        if (n > 1) {
+            if (!joined(first + n - 2, false)) break;
+            key = combine_keys(key, tokens_[first + n - 1].key);
+        }
+        const RoleBits found = key_roles(key, tokens_[first], n == 1);
+        if ((found & role) != 0) best = n;
+        if ((found & phrase_bits::kPrefix) == 0) break;
     }
-    return 0;
+    return best;
 }
 
 }  // namespace phimask::detail

@@ -5,16 +5,15 @@
 #include <string_view>
 #include <vector>
 
-#include "../lexicon.h"
-#include "../tokens.h"
+#include "recognizer.h"
 
 namespace phimask::detail {
 
 /// Tokens of one text with their role bits in one recognizer's table.
 class TokenView {
 public:
-    TokenView(std::string_view text, const std::vector<Token>& tokens, const RoleTable& table)
-        : text_(text), tokens_(tokens), table_(table) {}
+    TokenView(const Words& words, const RoleTable& table)
+        : text_(words.text), tokens_(words.tokens), lexicons_(words.lexicons), table_(table) {}
 
     std::size_t size() const { return tokens_.size(); }
     const Token& operator[](std::size_t i) const { return tokens_[i]; }
@@ -24,6 +23,10 @@ public:
     /// Roles of token i; a hyphenated token also gets the roles of its parts
     /// ("Smith-Jones" is a surname if "smith" or "jones" is), masked by `part_roles`.
     RoleBits roles(std::size_t i, RoleBits part_roles = 0) const;
+    /// Roles of a key among the recognizer's own terms only.
+    RoleBits table_terms(std::uint64_t key) const { return table_.terms(key) & phrase_bits::kMembers; }
+    /// Roles of token i with its lexicons looked up even when it is lowercase.
+    RoleBits roles_any_case(std::size_t i) const;
     /// Roles of the phrase made of tokens [first, first + count).
     RoleBits phrase_roles(std::size_t first, std::size_t count) const;
 
@@ -51,8 +54,12 @@ public:
     bool eponym(std::size_t first, std::size_t last, RoleBits after, RoleBits before) const;
 
 private:
+    /// Roles of a phrase key whose first token is `first` (`single`: the key is that token's own).
+    RoleBits key_roles(std::uint64_t key, const Token& first, bool single) const;
+
     std::string_view text_;
     const std::vector<Token>& tokens_;
+    const LexiconIndex& lexicons_;
     const RoleTable& table_;
 };
 
