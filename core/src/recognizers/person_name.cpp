@@ -146,7 +146,7 @@ private:
     /// Tokens of a cue phrase end right before token `first` (only spaces, a
     /// colon or a dash between).
     bool cue_before(const TokenView& v, std::size_t first) const {
-        if (first == 0) return false;
+        if (first == 0 || !v.may_end_term(first - 1, bit(kCue))) return false;
         const std::size_t prev = first - 1;
         const std::string_view gap = v.gap_after(prev);
         if (gap.size() > 6) return false;
@@ -168,7 +168,6 @@ private:
             titled = true;
             ++k;
         }
-        const bool cued = cue_before(v, k);
         // The run of name-shaped tokens (particles allowed inside).
         Run run;
         Evidence ev[Run::kCapacity];
@@ -204,7 +203,7 @@ private:
         if (titled) {
             take = leading_usable(ev, run.size(), /*allow_unknown=*/true);
             score = 0.95;
-        } else if (cued) {
+        } else if (cue_before(v, k)) {
             take = leading_usable(ev, run.size(), true);
             if (take > 0 && ev[0].common_only()) take = 0;
             score = 0.8;
@@ -234,7 +233,10 @@ private:
     /// "my name is lena andersson": after a cue, lowercase given names and surnames.
     std::size_t lowercase_after_cue(const TokenView& v, std::size_t i, std::vector<Found>& out) const {
         constexpr RoleBits kNameParts = bit(kFirst) | bit(kLast);
-        if (i == 0 || !cue_before(v, i) || v.phrase_ending_at(i - 1, bit(kIntro)) == 0) return i + 1;
+        if (i == 0 || !v.may_end_term(i - 1, bit(kIntro)) || !cue_before(v, i) ||
+            v.phrase_ending_at(i - 1, bit(kIntro)) == 0) {
+            return i + 1;
+        }
         std::size_t last = i;
         for (std::size_t j = i; j < v.size() && j - i < 3 && v[j].shape == Shape::kLower; ++j) {
             const RoleBits roles = v.roles_any_case(j);

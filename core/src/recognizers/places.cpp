@@ -61,7 +61,8 @@ private:
         return n != 0 && capitalized(v[last + 1]);
     }
     bool cue_before(const TokenView& v, std::size_t first) const {
-        return first > 0 && gap_is(v, first - 1, ":,") && v.phrase_ending_at(first - 1, bit(kCityCue)) != 0;
+        return first > 0 && v.may_end_term(first - 1, bit(kCityCue)) && gap_is(v, first - 1, ":,") &&
+               v.phrase_ending_at(first - 1, bit(kCityCue)) != 0;
     }
 
     RoleTable table_;
@@ -158,7 +159,8 @@ private:
         std::size_t prev = first - 1;
         // "admitted to the Mercy ..."
         if (v.word(prev) == "the" && prev > 0 && gap_is(v, prev, "")) --prev;
-        return gap_is(v, prev, "") && v.phrase_ending_at(prev, bit(kPlaceCue)) != 0;
+        return v.may_end_term(prev, bit(kPlaceCue)) && gap_is(v, prev, "") &&
+               v.phrase_ending_at(prev, bit(kPlaceCue)) != 0;
     }
     /// "of" + capitalized words after a head.
     std::size_t extend_of(const TokenView& v, std::size_t last) const {
@@ -211,9 +213,12 @@ public:
         const TokenView v(words, table_);
         std::size_t done = 0;  // tokens before this are in a proposal
         for (std::size_t i = 0; i < v.size(); ++i) {
+            // Every address starts with a number, a capitalized word, or a street name before its number.
+            const bool number = house_number(v, i);
+            if (!number && !capitalized(v[i]) && !(i + 1 < v.size() && house_number(v, i + 1))) continue;
             std::size_t last = 0;
             double score = 0;
-            if (house_number(v, i) && (last = street_after_number(v, i)) != 0) {
+            if (number && (last = street_after_number(v, i)) != 0) {
                 score = 0.9;
             } else if ((last = street_before_number(v, i)) != 0) {
                 score = 0.8;
@@ -286,7 +291,7 @@ private:
     /// number; or one word ending like a street name, then the number.
     std::size_t street_before_number(const TokenView& v, std::size_t i) const {
         if (!capitalized(v[i]) && v[i].shape != Shape::kLower) return 0;
-        if (i + 1 < v.size() && v.joined(i, false) && house_number(v, i + 1) && street_ending(v, i)) return i + 1;
+        if (i + 1 < v.size() && house_number(v, i + 1) && v.joined(i, false) && street_ending(v, i)) return i + 1;
         if (!capitalized(v[i]) || (v.roles(i) & bit(kPrefix)) == 0) return 0;
         std::size_t k = i;
         for (std::size_t words = 0; k + 1 < v.size() && words < 5 && v.joined(k, true); ++words) {
@@ -304,7 +309,8 @@ private:
     }
     bool cue_before(const TokenView& v, std::size_t first) const {
         if (first == 0 || !(house_number(v, first) || capitalized(v[first]))) return false;
-        return gap_is(v, first - 1, ":\n") && v.phrase_ending_at(first - 1, bit(kAddrCue)) != 0;
+        return v.may_end_term(first - 1, bit(kAddrCue)) && gap_is(v, first - 1, ":\n") &&
+               v.phrase_ending_at(first - 1, bit(kAddrCue)) != 0;
     }
     /// After a cue: the words up to the end of the sentence, if a number is among them.
     static std::size_t until_sentence_end(const TokenView& v, std::size_t i) {

@@ -23,6 +23,11 @@ public:
     /// Roles of token i; a hyphenated token also gets the roles of its parts
     /// ("Smith-Jones" is a surname if "smith" or "jones" is), masked by `part_roles`.
     RoleBits roles(std::size_t i, RoleBits part_roles = 0) const;
+    /// True when token i may end a phrase with `role` among the recognizer's
+    /// terms (it has the role itself, or ends a longer entry): a cheap filter.
+    bool may_end_term(std::size_t i, RoleBits role) const {
+        return (table_.terms(tokens_[i].key) & (role | phrase_bits::kSuffix)) != 0;
+    }
     /// Roles of a key among the recognizer's own terms only.
     RoleBits table_terms(std::uint64_t key) const { return table_.terms(key) & phrase_bits::kMembers; }
     /// Roles of token i with its lexicons looked up even when it is lowercase.
