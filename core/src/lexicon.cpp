@@ -49,8 +49,9 @@ void KeyTable::add(const std::vector<std::string>& entries, unsigned member) {
 }
 
 void KeyTable::finish() {
+    // At most 70% full: probes stay short and the table small enough to stay in cache.
     std::size_t capacity = 16;
-    while (capacity < pending_.size() * 2) capacity <<= 1;
+    while (capacity * 7 < pending_.size() * 10) capacity <<= 1;
     slots_.assign(capacity, Slot{0, 0});
     mask_ = capacity - 1;
     for (const Slot& p : pending_) {

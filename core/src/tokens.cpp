@@ -63,10 +63,25 @@ Shape shape_of(std::string_view word) {
 
 }  // namespace
 
-std::uint64_t hash_word(std::string_view lowercase_word) {
-    std::uint64_t h = kFnvOffset;
-    for (unsigned char c : lowercase_word) h = (h ^ c) * kFnvPrime;
+namespace {
+
+/// Eight bytes at a time (little-endian, zero-padded), mixed by multiply and xor-shift.
+std::uint64_t hash_chunks(const unsigned char* p, std::size_t n, std::uint64_t or_mask) {
+    std::uint64_t h = kFnvOffset ^ (n * kFnvPrime);
+    for (std::size_t i = 0; i < n; i += 8) {
+        std::uint64_t chunk = 0;
+        const std::size_t m = n - i < 8 ? n - i : 8;
+        for (std::size_t k = 0; k < m; ++k) chunk |= static_cast<std::uint64_t>(p[i + k] | or_mask) << (8 * k);
+        h = (h ^ chunk) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29;
+    }
     return h;
+}
+
+}  // namespace
+
+std::uint64_t hash_word(std::string_view lowercase_word) {
+    return hash_chunks(reinterpret_cast<const unsigned char*>(lowercase_word.data()), lowercase_word.size(), 0);
 }
 
 std::string lookup_form(std::string_view word) {
@@ -143,7 +158,6 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
         bool hyphenated = false, ascii = true, apostrophe = false;
         int upper = 0, lower = 0, digits = 0;
         std::size_t skip = 0;  // a possessive "'s" after the token
-        std::uint64_t h = kFnvOffset;
         for (;;) {
             while (i < n) {
                 const std::uint8_t cls = kBytes.cls[bytes[i]];
@@ -156,7 +170,6 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
                     lower += cls == kLowerByte;
                     digits += cls == kDigitByte;
                 }
-                h = (h ^ kBytes.lower[bytes[i]]) * kFnvPrime;
                 ++i;
             }
             // Joiners: an apostrophe or hyphen with a letter on both sides (not the possessive 's).
@@ -190,7 +203,8 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
             tok.shape = shape_of(word);
         }
         if (ascii && !hyphenated && !apostrophe) {
-            tok.key = h;
+            // ASCII letters and digits only: OR-ing 0x20 lowercases letters and keeps digits.
+            tok.key = hash_chunks(bytes + start, i - start, 0x20);
         } else {
             scratch = lookup_form(word);
             tok.key = hash_word(scratch);

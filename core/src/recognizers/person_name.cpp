@@ -261,10 +261,7 @@ private:
     bool medical_word(const TokenView& v, const Run& run, std::size_t take) const {
         for (std::size_t k = 0; k < take; ++k) {
             if ((v.roles(run[k]) & (bit(kFirst) | bit(kLast))) != 0) continue;
-            const std::string_view w = v.word(run[k]);
-            for (std::size_t n = 3; n <= 7 && n < w.size(); ++n) {
-                if ((v.table_terms(hash_word(lookup_form(w.substr(w.size() - n)))) & bit(kMedicalEnding)) != 0) return true;
-            }
+            if (v.ends_with_term(run[k], bit(kMedicalEnding), 7)) return true;
         }
         return false;
     }

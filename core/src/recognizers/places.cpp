@@ -255,6 +255,14 @@ private:
     }
     /// "1234 [N.] Elm Street": returns the suffix's token, or 0.
     std::size_t street_after_number(const TokenView& v, std::size_t i) const {
+        // Most numbers are doses and counts ("500 mg"): a street name starts
+        // capitalized, as an ordinal ("5th"), or with a street word.
+        if (i + 1 >= v.size()) return 0;
+        const Shape next = v[i + 1].shape;
+        if (next == Shape::kNumber ||
+            (next == Shape::kLower && (v.roles(i + 1) & (bit(kPrefix) | bit(kDirection) | bit(kSuffix))) == 0)) {
+            return 0;
+        }
         std::size_t k = i;
         std::size_t words = 0;
         while (k + 1 < v.size() && words < 5 && v.joined(k, true)) {
@@ -281,11 +289,7 @@ private:
     }
     /// The word ends like a street name in many languages ("Wingertweg", "Søndergade").
     bool street_ending(const TokenView& v, std::size_t i) const {
-        const std::string_view w = v.word(i);
-        for (std::size_t n = 3; n <= 6 && n < w.size(); ++n) {
-            if ((v.table_terms(hash_word(lookup_form(w.substr(w.size() - n)))) & bit(kEnding)) != 0) return true;
-        }
-        return false;
+        return v.ends_with_term(i, bit(kEnding), 6);
     }
     /// "Calle Mayor 12", "Rue de la Paix 5": a street type, its name, then the
     /// number; or one word ending like a street name, then the number.

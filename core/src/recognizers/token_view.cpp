@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "../ascii.h"
+
 namespace phimask::detail {
 
 namespace {
@@ -26,6 +28,25 @@ RoleBits TokenView::roles(std::size_t i, RoleBits part_roles) const {
         }
     }
     return bits & phrase_bits::kMembers;
+}
+
+bool TokenView::ends_with_term(std::size_t i, RoleBits role, std::size_t longest) const {
+    const std::string_view w = word(i);
+    bool ascii = true;
+    for (char c : w) ascii &= static_cast<unsigned char>(c) < 0x80 && c != '\'' && c != '-';
+    for (std::size_t n = 3; n <= longest && n < w.size(); ++n) {
+        const std::string_view tail = w.substr(w.size() - n);
+        std::uint64_t key = 0;
+        if (ascii) {
+            char lower[16];
+            for (std::size_t k = 0; k < n; ++k) lower[k] = ascii_lower(tail[k]);
+            key = hash_word(std::string_view(lower, n));
+        } else {
+            key = hash_word(lookup_form(tail));
+        }
+        if ((table_.terms(key) & role) != 0) return true;
+    }
+    return false;
 }
 
 RoleBits TokenView::roles_any_case(std::size_t i) const {

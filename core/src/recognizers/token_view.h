@@ -28,6 +28,9 @@ public:
     bool may_end_term(std::size_t i, RoleBits role) const {
         return (table_.terms(tokens_[i].key) & (role | phrase_bits::kSuffix)) != 0;
     }
+    /// True when one of the last 3 to `longest` letters of token i is an entry
+    /// with `role` among the terms ("Wingertweg" ends with "weg").
+    bool ends_with_term(std::size_t i, RoleBits role, std::size_t longest) const;
     /// Roles of a key among the recognizer's own terms only.
     RoleBits table_terms(std::uint64_t key) const { return table_.terms(key) & phrase_bits::kMembers; }
     /// Roles of token i with its lexicons looked up even when it is lowercase.
