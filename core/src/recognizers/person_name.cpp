@@ -24,6 +24,7 @@ enum Role : unsigned {
     kIntro,         ///< "my name is", "i'm": even lowercase name parts after it are a name
     kForeign,       ///< other languages' function words: text around them is not English prose
     kMedicalEnding, ///< "itis", "mab": an unknown word ending so is a medical term
+    kCueAfter,      ///< phrases right after a name: "lives at", "shouted"
 };
 
 constexpr RoleBits bit(Role r) { return RoleBits{1} << r; }
@@ -120,6 +121,15 @@ private:
             to = j;
             return true;
         };
+        // "Lamovec and Morales": two capitalized words joined by "and", one of them a known name word.
+        for (std::size_t j = 1; j + 1 < v.size(); ++j) {
+            if (v.word(j) != "and" || v.gap_after(j - 1) != " " || v.gap_after(j) != " ") continue;
+            if (taken(j - 1) || taken(j + 1) || !listed(j - 1) || !listed(j + 1)) continue;
+            const RoleBits a = v.roles(j - 1, kNameParts), b = v.roles(j + 1, kNameParts);
+            if (((a | b) & kNameParts) == 0) continue;
+            found.push_back({j - 1, j - 1, 0.65});
+            found.push_back({j + 1, j + 1, 0.65});
+        }
         for (std::size_t k = 0; k < found.size(); ++k) {
             for (bool forward : {true, false}) {
                 std::size_t at = forward ? found[k].last : found[k].first;
@@ -133,8 +143,10 @@ private:
     }
 
     /// Token i can be part of a name: capitalized, not a word that ends names.
-    bool name_shaped(const TokenView& v, std::size_t i, RoleBits roles) const {
-        if ((roles & (bit(kExclude) | bit(kStop) | bit(kTitle) | bit(kSuffix))) != 0) return false;
+    /// With `titled`, an eponym may be a name too ("Dr. Wells").
+    bool name_shaped(const TokenView& v, std::size_t i, RoleBits roles, bool titled = false) const {
+        if ((roles & (bit(kStop) | bit(kTitle) | bit(kSuffix))) != 0) return false;
+        if ((roles & bit(kExclude)) != 0 && !titled) return false;
         switch (v[i].shape) {
             case Shape::kTitle: return true;
             case Shape::kInitial: return v.word(i) != "I" || v.gap_after(i).substr(0, 1) == ".";
@@ -151,7 +163,7 @@ private:
         const std::string_view gap = v.gap_after(prev);
         if (gap.size() > 6) return false;
         for (char c : gap) {
-            if (c != ' ' && c != ':' && c != '-' && c != ',' && c != '\n' && c != '\t') return false;
+            if (c != ' ' && c != ':' && c != '-' && c != ',' && c != '\n' && c != '\t' && c != '?') return false;
         }
         return v.phrase_ending_at(prev, bit(kCue)) != 0;
     }
@@ -177,7 +189,7 @@ private:
             const bool particle = !run.empty() && v[j].shape == Shape::kLower && (roles & bit(kParticle)) != 0 &&
                                   j + 1 < v.size() && v.joined(j, false);
             if (!particle) {
-                if (!name_shaped(v, j, roles)) break;
+                if (!name_shaped(v, j, roles, titled && run.empty())) break;
                 ev[run.size()] = {roles, v[j].shape == Shape::kInitial, v[j].sentence_start, v[j].end - v[j].start};
                 run.push_back(j);
             }
@@ -221,6 +233,10 @@ private:
             take = run.size() <= 3 && leading_usable(ev, run.size(), true) == run.size() ? run.size() : 0;
             score = 0.6;
         }
+        if (take == 0 && !titled && run.size() == 1 && ev[0].letters >= 3 && !ev[0].common() && cue_after(v, run[0])) {
+            take = 1;  // "Mehrudin shouted at Todd", "Vsevolod: \"Who are you?\""
+            score = 0.7;
+        }
         if (take == 0) return i + 1;
         if (!titled && v.eponym(run[0], run[take - 1], bit(kEponymAfter), bit(kEponymBefore))) return run[take - 1] + 1;
         // An all-caps word alone is an acronym ("MI", "GERD") unless a title vouches for it.
@@ -251,6 +267,17 @@ private:
         }
         out.push_back({i, last, 0.7});
         return last + 1;
+    }
+
+    /// What follows token i marks a person: a phrase such as "lives at" or
+    /// "shouted", or a colon opening a quotation (a speaker).
+    bool cue_after(const TokenView& v, std::size_t i) const {
+        const std::string_view gap = v.gap_after(i);
+        if (gap.size() >= 2 && gap[0] == ':' && (gap[1] == '"' || (gap.size() >= 3 && gap[1] == ' ' && gap[2] == '"'))) {
+            return true;
+        }
+        if (i + 1 >= v.size() || gap != " " || !v.may_end_term(i + 1, bit(kCueAfter) | phrase_bits::kPrefix)) return false;
+        return v.phrase_starting_at(i + 1, bit(kCueAfter)) != 0;
     }
 
     bool foreign_near(const TokenView& v, std::size_t first, std::size_t last) const {
@@ -352,7 +379,7 @@ private:
 std::vector<const char*> person_name_roles() {
     return {"first", "last",   "common", "exclude",      "title",
             "particle", "suffix", "cue",  "stop", "eponym_after", "eponym_before", "place",
-            "intro", "foreign", "medical_ending"};
+            "intro", "foreign", "medical_ending", "cue_after"};
 }
 
 std::unique_ptr<Recognizer> make_person_name(RoleTable table, double score) {

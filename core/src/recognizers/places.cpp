@@ -273,7 +273,11 @@ private:
             if ((roles & bit(kPrefix)) != 0 && words == 0) {
                 // "63 Rue de Kairouan": a street type first, then its name.
                 std::size_t end = k;
-                while (end + 1 < v.size() && end - k < 4 && v.joined(end, false) && name_word(v, end + 1)) ++end;
+                // After a street type any word is part of the name ("31 Rue tachkent").
+                auto word = [&](std::size_t j) {
+                    return v[j].shape != Shape::kNumber && (v.roles(j) & bit(kAddrStop)) == 0;
+                };
+                while (end + 1 < v.size() && end - k < 4 && v.joined(end, false) && word(end + 1)) ++end;
                 return end > k ? end : 0;
             }
             if (!name_word(v, k) && !(lower && all_lower(v, i, k))) return 0;
@@ -296,7 +300,9 @@ private:
     std::size_t street_before_number(const TokenView& v, std::size_t i) const {
         if (!capitalized(v[i]) && v[i].shape != Shape::kLower) return 0;
         if (i + 1 < v.size() && house_number(v, i + 1) && v.joined(i, false) && street_ending(v, i)) return i + 1;
-        if (!capitalized(v[i]) || (v.roles(i) & bit(kPrefix)) == 0) return 0;
+        // A street type, capitalized, or abbreviated in lowercase before a capitalized name ("ul. Północna 73").
+        if ((v.roles(i) & bit(kPrefix)) == 0) return 0;
+        if (!capitalized(v[i]) && !(i + 1 < v.size() && capitalized(v[i + 1]) && v.gap_after(i) == ". ")) return 0;
         std::size_t k = i;
         for (std::size_t words = 0; k + 1 < v.size() && words < 5 && v.joined(k, true); ++words) {
             ++k;
