@@ -23,8 +23,9 @@ Options:
   --version      show the phimask and Hyperscan API versions
 
 With no FILE, or for "-", standard input is read. Without --policy the default
-policy applies: every detector of the us_core pack, {TYPE} placeholders. A hash
-key is read from an environment variable or a file, never from the command line.
+policy applies: every detector of the us_core, us_names and us_places packs,
+{TYPE} placeholders. A hash key is read from an environment variable or a file,
+never from the command line.
 Messages never contain input text.
 
 Exit status:
