@@ -2,13 +2,17 @@
 //
 //   detector_bench [--policy FILE] [--data-dir DIR] [--limit-mb 10] [--reps 3] [--json FILE]
 //
-// For every detector of the policy (default: {"packs": ["us_core"]}), compiles
+// For every detector of the policy (default: the default policy), compiles
 // the policy with all other detectors disabled ("disable_detectors") and times
 // Scanner::redact over the first --limit-mb MB of each corpus: the whole
 // pipeline with that one detector, through the public API only. The "all"
 // row is the full policy. Costs are in ms per MB of input (lower is better);
 // one detector's cost minus the cheapest single-detector cost approximates what
 // it adds to the full policy (Hyperscan databases do not add up exactly).
+// Three stage rows come first: "(patterns only)" (the recognizers disabled),
+// "(recognizers only)" (every pattern detector disabled: no Hyperscan), and
+// "(baseline)" (one pattern that never matches: normalization, an almost empty
+// scan and the rewrite), so the cost of each stage is a difference of rows.
 //
 // Validation: the full policy must redact every document without error and find
 // spans. Single-detector policies that make calls fail (fail closed) are
@@ -106,7 +110,7 @@ Measure measure(const Engine& engine, const Corpus& corpus, int reps) {
 
 int run(int argc, char** argv) {
     const Options opt = parse_options(argc, argv);
-    std::string base_text = R"({"packs": ["us_core"]})";
+    std::string base_text = "{}";
     std::string error;
     if (!opt.policy_file.empty() && !read_file(opt.policy_file, base_text, error)) fail(error);
     const Json base = Json::parse(base_text, nullptr, false);
@@ -153,6 +157,29 @@ int run(int argc, char** argv) {
         all["logs"]["errors"].get<std::size_t>() != 0) {
         fail("validation: the full policy fails or finds nothing", 2);
     }
+    // Stages: which detectors are recognizers is in the canonical policy.
+    std::vector<std::string> recognizers, patterns;
+    const Json canonical = Json::parse(full->canonical_json());
+    for (const Json& d : canonical["detectors"]) {
+        (d.contains("recognizer") ? recognizers : patterns).push_back(d["name"].get<std::string>());
+    }
+    auto without = [&](const std::vector<std::string>& off_list) {
+        Json one = base;
+        std::vector<std::string> off = already_disabled;
+        off.insert(off.end(), off_list.begin(), off_list.end());
+        one["disable_detectors"] = off;
+        auto policy = Policy::from_json(one.dump());
+        if (!policy.ok()) fail("stage policy: " + policy.status().to_string(), 3);
+        return std::move(policy).value();
+    };
+    if (!recognizers.empty() && !patterns.empty()) {
+        add_row("(patterns only)", without(recognizers));
+        add_row("(recognizers only)", without(patterns));
+    }
+    auto baseline = Policy::from_json(R"({"packs": [], "detectors": [{"name": "never", "type": "X", "pattern": "zq{3}xj"}]})");
+    if (!baseline.ok()) fail("baseline policy: " + baseline.status().to_string(), 3);
+    add_row("(baseline)", *baseline);
+
     for (const std::string& keep : names) {
         Json one = base;
         std::vector<std::string> off = already_disabled;
