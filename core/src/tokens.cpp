@@ -156,7 +156,6 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
         }
         const std::size_t start = i;
         bool hyphenated = false, ascii = true, apostrophe = false;
-        int upper = 0, lower = 0, digits = 0;
         std::size_t skip = 0;  // a possessive "'s" after the token
         for (;;) {
             while (i < n) {
@@ -165,10 +164,6 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
                 if (cls == kHighByte) {
                     if (typographic_apostrophe_at(t, i)) break;
                     ascii = false;
-                } else {
-                    upper += cls == kUpperByte;
-                    lower += cls == kLowerByte;
-                    digits += cls == kDigitByte;
                 }
                 ++i;
             }
@@ -185,13 +180,21 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
             i += join;
         }
         const std::string_view word = t.substr(start, i - start);
-        Token tok{};
+        // Filled in place: a Token built on the stack and copied stalls on store forwarding.
+        Token& tok = out.emplace_back();
         tok.start = static_cast<std::uint32_t>(start);
         tok.end = static_cast<std::uint32_t>(i);
         tok.hyphenated = hyphenated;
         tok.sentence_start = sentence;
         if (ascii) {
-            const int letters = upper + lower;
+            unsigned upper = 0, lower = 0, digits = 0;  // over the word again: in cache, and kept in registers
+            for (std::size_t k = start; k < i; ++k) {
+                const std::uint8_t cls = kBytes.cls[bytes[k]];
+                upper += cls == kUpperByte;
+                lower += cls == kLowerByte;
+                digits += cls == kDigitByte;
+            }
+            const unsigned letters = upper + lower;
             const bool first_upper = kBytes.cls[bytes[start]] == kUpperByte;
             tok.shape = letters == 0 ? (digits > 0 ? Shape::kNumber : Shape::kLower)
                         : digits > 0 ? Shape::kMixed
@@ -209,7 +212,6 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
             scratch = lookup_form(word);
             tok.key = hash_word(scratch);
         }
-        out.push_back(tok);
         i += skip;
         sentence = false;
     }
