@@ -26,8 +26,10 @@ TEST(Validators, UnknownNameIsNull) {
 TEST(Validators, NamesAreSortedAndAllFound) {
     const auto names = validator_names();
     EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
-    for (std::string_view expected : {"aba_routing", "date_dmy", "date_mdy", "date_written", "date_ymd", "dea", "ipv4",
-                                      "ipv6", "luhn", "mbi", "npi", "us_ssn"}) {
+    for (std::string_view expected :
+         {"aba_routing", "age_over_89", "date_dmy", "date_mdy", "date_numeric", "date_written", "date_ymd", "dea",
+          "gs1_gtin", "hibcc", "ipv4", "ipv6", "labelled_id", "luhn", "mbi", "npi", "phone_digits", "us_ssn",
+          "us_ssn_format", "vin"}) {
         EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
     }
     for (std::string_view name : names) EXPECT_NE(find_validator(name), nullptr) << name;
@@ -297,6 +299,37 @@ TEST(Validators, DateWrittenAcceptsForms) {
     EXPECT_TRUE(check("date_written", "Dec. 2023"));
 }
 
+TEST(Validators, DateWrittenAcceptsSpanishAndShortYears) {
+    EXPECT_TRUE(check("date_written", "12 de marzo de 2019"));
+    EXPECT_TRUE(check("date_written", "5 de octubre"));
+    EXPECT_TRUE(check("date_written", "marzo de 2017"));
+    EXPECT_TRUE(check("date_written", "enero del 2014"));
+    EXPECT_TRUE(check("date_written", "Mayo 2005"));
+    EXPECT_TRUE(check("date_written", "30-noviembre-2004"));
+    EXPECT_TRUE(check("date_written", "15-dic-19"));
+    EXPECT_TRUE(check("date_written", "1 de setiembre de 2020"));
+    EXPECT_TRUE(check("date_written", "Mar 20th '22"));
+    EXPECT_TRUE(check("date_written", "April 4 \u201923"));  // right single quotation mark
+    EXPECT_FALSE(check("date_written", "31 de abril"));
+    EXPECT_FALSE(check("date_written", "30 de febrero de 2020"));
+    EXPECT_FALSE(check("date_written", "29 de febrero de 2023"));
+    EXPECT_FALSE(check("date_written", "de marzo"));
+    EXPECT_FALSE(check("date_written", "marzo de"));
+    EXPECT_FALSE(check("date_written", "Mar 20th '2"));
+}
+
+TEST(Validators, DateNumericReadsMonthOrDayFirst) {
+    EXPECT_TRUE(check("date_numeric", "1/15/2023"));
+    EXPECT_TRUE(check("date_numeric", "01-15-23"));
+    EXPECT_TRUE(check("date_numeric", "29/02/2024"));  // day first when month first is no date
+    EXPECT_TRUE(check("date_numeric", "29/01/02"));
+    EXPECT_TRUE(check("date_numeric", "21-08-05"));
+    EXPECT_FALSE(check("date_numeric", "31/13/05"));
+    EXPECT_FALSE(check("date_numeric", "45/12/11"));
+    EXPECT_FALSE(check("date_numeric", "29/02/2023"));
+    EXPECT_FALSE(check("date_numeric", "1/15/202"));
+}
+
 TEST(Validators, DateWrittenRejectsImpossibleDays) {
     EXPECT_FALSE(check("date_written", "February 30"));
     EXPECT_FALSE(check("date_written", "February 29, 2023"));
@@ -322,6 +355,118 @@ TEST(Validators, DateWrittenRejectsNonDates) {
     EXPECT_FALSE(check("date_written", "Jan 15 2023 2024"));
     EXPECT_FALSE(check("date_written", "Jan 15: 2023"));
     EXPECT_FALSE(check("date_written", ""));
+}
+
+TEST(Validators, SsnFormatKeepsUnissuedAreasDropsPlaceholders) {
+    EXPECT_TRUE(check("us_ssn_format", "421-55-0123"));
+    EXPECT_TRUE(check("us_ssn_format", "912-34-5678"));  // 9xx: not issued, still a value typed as an SSN
+    EXPECT_TRUE(check("us_ssn_format", "666 21 4455"));
+    EXPECT_TRUE(check("us_ssn_format", "942118765"));
+    EXPECT_FALSE(check("us_ssn_format", "000-12-3456"));
+    EXPECT_FALSE(check("us_ssn_format", "123-00-4567"));
+    EXPECT_FALSE(check("us_ssn_format", "123-45-0000"));
+    EXPECT_FALSE(check("us_ssn_format", "999-99-9999"));
+    EXPECT_FALSE(check("us_ssn_format", "078-05-1120"));
+    EXPECT_FALSE(check("us_ssn_format", "123-45 6789"));
+    EXPECT_FALSE(check("us_ssn_format", "12345678"));
+}
+
+TEST(Validators, VinChecksTheCheckDigit) {
+    EXPECT_TRUE(check("vin", "1FTFW1ET9DFC10312"));
+    EXPECT_TRUE(check("vin", "2T1BR32E55C381947"));
+    EXPECT_TRUE(check("vin", "JH4KA9654MC012345"));
+    EXPECT_TRUE(check("vin", "5yj3e1ea5kf317220"));  // case does not matter
+    EXPECT_FALSE(check("vin", "1FTFW1ET1DFC10312"));  // check digit off
+    EXPECT_FALSE(check("vin", "1HGCM8263OA004352"));  // O is never used
+    EXPECT_FALSE(check("vin", "11111111111111111"));  // passes the sum, one repeated character
+    EXPECT_FALSE(check("vin", "12345678X01234567"));  // no letter but the check X
+    EXPECT_FALSE(check("vin", "1FTFW1ET9DFC1031"));   // 16 characters
+    EXPECT_FALSE(check("vin", "1FTFW1ET9DFC10312A"));
+}
+
+TEST(Validators, VinCheckDigitCanBeX) {
+    // Weighted sum 10 mod 11 is written X; built so position 9 must be X.
+    EXPECT_TRUE(check("vin", "1M8GDM9AXKP042788"));
+    EXPECT_FALSE(check("vin", "1M8GDM9A0KP042788"));
+}
+
+TEST(Validators, Gs1GtinInUdis) {
+    EXPECT_TRUE(check("gs1_gtin", "(01)00614141123452(17)261130(10)A77B(21)5512"));
+    EXPECT_TRUE(check("gs1_gtin", "(01)50614141432108"));
+    EXPECT_TRUE(check("gs1_gtin", "010061414199999617261130"));  // unbracketed, elements not parsed
+    EXPECT_TRUE(check("gs1_gtin", "0100614141999996"));
+    EXPECT_TRUE(check("gs1_gtin", "00812345678901"));  // a bare GTIN-14
+    EXPECT_TRUE(check("gs1_gtin", "614141123452"));    // GTIN-12 (UPC-A)
+    EXPECT_FALSE(check("gs1_gtin", "(01)00614141123453"));             // check digit off
+    EXPECT_FALSE(check("gs1_gtin", "(01)00614141123452(17)261330"));   // month 13
+    EXPECT_FALSE(check("gs1_gtin", "(01)00614141123452(10)A77B."));    // trailing sentence period
+    EXPECT_FALSE(check("gs1_gtin", "(01)00614141123452(01)00614141123452"));
+    EXPECT_FALSE(check("gs1_gtin", "(01)00000000000000"));
+    EXPECT_FALSE(check("gs1_gtin", "00812345678902"));
+    EXPECT_FALSE(check("gs1_gtin", "1234567"));
+}
+
+TEST(Validators, HibccMod43) {
+    EXPECT_TRUE(check("hibcc", "+H123ABC45678918"));
+    EXPECT_TRUE(check("hibcc", "+E218CATH22051F"));
+    EXPECT_TRUE(check("hibcc", "+H123ABC4567891/$$3261231LOT7AK"));
+    EXPECT_FALSE(check("hibcc", "+H123ABC45678917"));
+    EXPECT_FALSE(check("hibcc", "+E218CATH22051G"));
+    EXPECT_FALSE(check("hibcc", "H123ABC45678918"));   // no leading +
+    EXPECT_FALSE(check("hibcc", "+1123ABC45678918"));  // labeler code starts with a letter
+    EXPECT_FALSE(check("hibcc", "+H123"));
+}
+
+TEST(Validators, LabelledIdRejectsDosesDatesAndYears) {
+    EXPECT_TRUE(check("labelled_id", "55012344"));
+    EXPECT_TRUE(check("labelled_id", "#KX-440021"));
+    EXPECT_TRUE(check("labelled_id", "KXH-550123"));
+    EXPECT_TRUE(check("labelled_id", "12345678A"));
+    EXPECT_TRUE(check("labelled_id", "1234567H"));  // five digits and more: an identifier, not an amount
+    EXPECT_TRUE(check("labelled_id", "28 55012345 67"));  // Spanish digit groups
+    EXPECT_TRUE(check("labelled_id", "550123447/12"));
+    EXPECT_FALSE(check("labelled_id", "2019"));        // a year
+    EXPECT_FALSE(check("labelled_id", "01/15/2023"));  // a date
+    EXPECT_FALSE(check("labelled_id", "2023-01-15"));
+    EXPECT_FALSE(check("labelled_id", "500MG"));
+    EXPECT_FALSE(check("labelled_id", "1000ml"));
+    EXPECT_FALSE(check("labelled_id", "100U"));
+    EXPECT_FALSE(check("labelled_id", "118/76"));  // a blood pressure
+    EXPECT_FALSE(check("labelled_id", "ABCD"));    // no digit
+    EXPECT_FALSE(check("labelled_id", "#123"));
+    EXPECT_FALSE(check("labelled_id", "12--3456"));
+}
+
+TEST(Validators, AgeOver89) {
+    EXPECT_TRUE(check("age_over_89", "93-year-old"));
+    EXPECT_TRUE(check("age_over_89", "90"));
+    EXPECT_TRUE(check("age_over_89", "125 years old"));
+    EXPECT_TRUE(check("age_over_89", "91yo"));
+    EXPECT_FALSE(check("age_over_89", "89 yo"));
+    EXPECT_FALSE(check("age_over_89", "126 years old"));
+    EXPECT_FALSE(check("age_over_89", "1000"));
+    EXPECT_FALSE(check("age_over_89", "years"));
+}
+
+TEST(Validators, PhoneDigitsAnyGrouping) {
+    EXPECT_TRUE(check("phone_digits", "555-321-7654"));
+    EXPECT_TRUE(check("phone_digits", "(123) 555-0199"));
+    EXPECT_TRUE(check("phone_digits", "+46 (0)8 555 123 45"));
+    EXPECT_TRUE(check("phone_digits", "93 555 12 34"));
+    EXPECT_TRUE(check("phone_digits", "+447700900123"));
+    EXPECT_TRUE(check("phone_digits", "(08) 5550 6301"));
+    EXPECT_TRUE(check("phone_digits", "555-0123"));
+    EXPECT_FALSE(check("phone_digits", "555-0123. 2"));  // a sentence end, then a number
+    EXPECT_FALSE(check("phone_digits", "12345"));        // too few digits
+    EXPECT_FALSE(check("phone_digits", "1234567890123456"));
+    EXPECT_FALSE(check("phone_digits", "2023-01-15"));   // a date
+    EXPECT_FALSE(check("phone_digits", "01.15.2023"));
+    EXPECT_FALSE(check("phone_digits", "000-000-0000"));
+    EXPECT_FALSE(check("phone_digits", "(617 555-0123"));  // unbalanced
+    EXPECT_FALSE(check("phone_digits", "617) 555-0123"));
+    EXPECT_FALSE(check("phone_digits", "617--555-0123"));
+    EXPECT_FALSE(check("phone_digits", "617-555-0123-"));
+    EXPECT_FALSE(check("phone_digits", "1 2 3 4 5 6 7 8"));  // more than 6 groups
 }
 
 }  // namespace

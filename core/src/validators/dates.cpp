@@ -134,6 +134,12 @@ bool validate_date_dmy(std::string_view value) noexcept {
     return valid_date(v[1], v[0], year_of(v[2], d[2]));
 }
 
+bool validate_date_numeric(std::string_view value) noexcept {
+    // "1/15/23" or "15/1/23": month first when that is a real date, else day
+    // first; both are a DATE, and one regex for both keeps the scan small.
+    return validate_date_mdy(value) || validate_date_dmy(value);
+}
+
 bool validate_date_ymd(std::string_view value) noexcept {
     // "2023-01-15", "2023/1/15", "2023-01-15T10:22[:33[.5]][Z|+01:00]", or a
     // space instead of the "T".
@@ -155,13 +161,18 @@ bool validate_date_ymd(std::string_view value) noexcept {
 
 namespace {
 
-/// 1-12 for a month name or its abbreviation (3 letters, or "sept"), else 0.
+/// 1-12 for an English or Spanish month name or its abbreviation (3 letters,
+/// or "sept"), else 0.
 int month_number(std::string_view word) {
     constexpr std::string_view kMonths[12] = {"january", "february", "march",     "april",   "may",      "june",
                                               "july",    "august",   "september", "october", "november", "december"};
+    constexpr std::string_view kMeses[12] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+                                             "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
     if (word == "sept") return 9;
+    if (word == "setiembre") return 9;
     for (int m = 0; m < 12; ++m) {
-        if (word == kMonths[m] || (word.size() == 3 && kMonths[m].substr(0, 3) == word)) return m + 1;
+        if (word == kMonths[m] || word == kMeses[m]) return m + 1;
+        if (word.size() == 3 && (kMonths[m].substr(0, 3) == word || kMeses[m].substr(0, 3) == word)) return m + 1;
     }
     return 0;
 }
@@ -180,14 +191,20 @@ struct Token {
 
 enum class Next { kToken, kEnd, kBad };
 
-/// Reads the next token, skipping separators (space, comma, period, dash, slash).
+/// Length of the separator at s[pos]: space, comma, period, dash, slash, or an
+/// apostrophe (' or U+2019, as in "Jan 20th '23"); 0 if none.
+std::size_t separator_at(std::string_view s, std::size_t pos) {
+    const char c = s[pos];
+    if (c == ' ' || c == ',' || c == '.' || c == '-' || c == '/' || c == '\'') return 1;
+    return s.substr(pos, 3) == "\xE2\x80\x99" ? 3 : 0;
+}
+
+/// Reads the next token, skipping separators (see separator_at).
 /// kBad: a character no written date contains, a word too long to be a month,
 /// or a number suffix that is not st/nd/rd/th.
 Next next_token(std::string_view s, std::size_t& pos, Token& t) {
     t = Token{};
-    while (pos < s.size() && (s[pos] == ' ' || s[pos] == ',' || s[pos] == '.' || s[pos] == '-' || s[pos] == '/')) {
-        ++pos;
-    }
+    for (std::size_t n; pos < s.size() && (n = separator_at(s, pos)) > 0;) pos += n;
     if (pos == s.size()) return Next::kEnd;
     if (is_digit(s[pos])) {
         t.is_number = true;
@@ -228,9 +245,10 @@ bool year_token(const Token& t, Year& year) {
 }  // namespace
 
 bool validate_date_written(std::string_view value) noexcept {
-    // Accepted shapes, separators free: [the] D[suffix] [of] Month [Y];
-    // Month D[suffix] [Y]; Month YYYY. E.g. "15-JAN-2023", "the 3rd of May",
-    // "Jan. 15th, 2023", "January 2023". A bare month is not a date.
+    // Accepted shapes, separators free: [the] D[suffix] [of|de] Month [de|del] [Y];
+    // Month D[suffix] [Y]; Month [de|del] YYYY. E.g. "15-JAN-2023", "the 3rd of
+    // May", "Jan. 15th, 2023", "January 2023", "12 de marzo de 2019", "enero del
+    // 2012". A bare month is not a date.
     Token tokens[6];
     std::size_t count = 0, pos = 0;
     for (Next next; (next = next_token(value, pos, tokens[count])) != Next::kEnd;) {
@@ -244,13 +262,14 @@ bool validate_date_written(std::string_view value) noexcept {
     if (has_the) ++i;
     if (i < count && tokens[i].is_number) {
         if (!day_token(tokens[i++], day)) return false;
-        if (at_word("of")) ++i;
+        if (at_word("of") || at_word("de")) ++i;
         if (i == count || tokens[i].is_number) return false;
         month = month_number(tokens[i++].text());
     } else {
         // "the" only introduces a day ("the 3rd of May").
         if (has_the || i == count) return false;
         month = month_number(tokens[i++].text());
+        if (at_word("de") || at_word("del")) ++i;
         if (i == count) return false;
         const Token& t = tokens[i++];
         if (t.is_number && t.digits == 4 && !t.ordinal) {
@@ -259,6 +278,7 @@ bool validate_date_written(std::string_view value) noexcept {
             return false;
         }
     }
+    if (day != 0 && (at_word("de") || at_word("del")) && i + 1 < count) ++i;
     if (i < count && year.digits == 0 && !year_token(tokens[i++], year)) return false;
     if (i != count) return false;
     return day == 0 ? valid_month_year(month, year) : valid_date(month, day, year);

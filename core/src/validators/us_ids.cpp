@@ -1,5 +1,6 @@
 // US identifiers without a check digit, validated by their numbering rules:
-// Social Security numbers and Medicare Beneficiary Identifiers (MBI).
+// Social Security numbers (strictly, or only their shape after an "SSN" label)
+// and Medicare Beneficiary Identifiers (MBI).
 #include <cstddef>
 #include <string_view>
 
@@ -22,11 +23,9 @@ bool is_mbi_letter(char c) {
     return c >= 'A' && c <= 'Z' && c != 'S' && c != 'L' && c != 'O' && c != 'I' && c != 'B' && c != 'Z';
 }
 
-}  // namespace
-
-bool validate_us_ssn(std::string_view value) noexcept {
-    // "123456789", "123-45-6789" or "123 45 6789": one separator, used twice.
-    char digits[9];
+/// The 9 digits of "123456789", "123-45-6789" or "123 45 6789" (one separator,
+/// used twice); false for any other shape.
+bool ssn_digits(std::string_view value, char (&digits)[9]) {
     if (value.size() == 9) {
         for (std::size_t i = 0; i < 9; ++i) digits[i] = value[i];
     } else if (value.size() == 11) {
@@ -42,17 +41,36 @@ bool validate_us_ssn(std::string_view value) noexcept {
     for (char c : digits) {
         if (!is_digit(c)) return false;
     }
-    const std::string_view d(digits, 9);
-    // SSA never issues area 000, 666 or 9xx (9xx are ITINs), group 00 or serial 0000.
-    const int area = number(d.substr(0, 3));
-    if (area == 0 || area == 666 || area >= 900) return false;
-    if (number(d.substr(3, 2)) == 0 || number(d.substr(5, 4)) == 0) return false;
+    return true;
+}
+
+/// No part all zeros, not one repeated digit, not a number voided after it was
+/// printed in advertising (the Woolworth wallet card and a 1940s ad): those turn
+/// up as placeholders and test data, never in records.
+bool ssn_plausible(std::string_view d) {
+    if (number(d.substr(0, 3)) == 0 || number(d.substr(3, 2)) == 0 || number(d.substr(5, 4)) == 0) return false;
     bool same = true;
     for (char c : d) same = same && c == d.front();
-    if (same) return false;
-    // Numbers SSA voided after they were printed in advertising (the Woolworth
-    // wallet card and a 1940s ad); they turn up in test data, not in records.
-    return d != "078051120" && d != "219099999";
+    return !same && d != "078051120" && d != "219099999";
+}
+
+}  // namespace
+
+bool validate_us_ssn(std::string_view value) noexcept {
+    char digits[9];
+    if (!ssn_digits(value, digits)) return false;
+    const std::string_view d(digits, 9);
+    // SSA never issues area 666 or 9xx (9xx are ITINs).
+    const int area = number(d.substr(0, 3));
+    return area != 666 && area < 900 && ssn_plausible(d);
+}
+
+bool validate_us_ssn_format(std::string_view value) noexcept {
+    // For a value right after an "SSN" label: the label says what it is, so an
+    // area SSA does not issue (666, 9xx: often an ITIN or a made-up number) is
+    // still redacted; only placeholders are not.
+    char digits[9];
+    return ssn_digits(value, digits) && ssn_plausible(std::string_view(digits, 9));
 }
 
 bool validate_mbi(std::string_view value) noexcept {
