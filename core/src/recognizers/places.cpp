@@ -224,6 +224,8 @@ public:
                 score = 0.8;
             } else if ((last = unit_at(v, i)) != 0) {
                 score = 0.8;
+            } else if (number && (last = postcode_city(v, i)) != 0) {
+                score = 0.8;
             } else if (cue_before(v, i) && (last = until_sentence_end(v, i)) != 0) {
                 score = 0.75;
             } else {
@@ -284,6 +286,16 @@ private:
             ++words;
         }
         return 0;
+    }
+    /// "08035 Barcelona", "41003. Sevilla": a postcode of four or five digits before a city.
+    std::size_t postcode_city(const TokenView& v, std::size_t i) const {
+        const std::size_t digits = v[i].end - v[i].start;
+        if (v[i].shape != Shape::kNumber || digits < 4 || digits > 5 || i + 1 >= v.size()) return 0;
+        const std::string_view gap = v.gap_after(i);
+        if (gap != " " && gap != ". " && gap != ", " && gap != "., ") return 0;
+        if (!capitalized(v[i + 1])) return 0;
+        const std::size_t city = v.phrase_starting_at(i + 1, bit(kAddrCity));
+        return city == 0 ? 0 : i + city;
     }
     /// "Suite 501", "Apt. 4B" on their own.
     std::size_t unit_at(const TokenView& v, std::size_t i) const {
