@@ -286,37 +286,32 @@ def section(args):
                    f"median of {det['reps']}; ms per MB of input (lower is "
                    "better), most expensive on clinical notes first. *all* is "
                    "the full policy.\n")
-        out.append("| detector | compile ms | clinical ms/MB | clinical spans"
-                   " | logs ms/MB | logs spans | errors |")
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         stages = [r for r in rows[1:] if r["detector"].startswith("(")]
         singles = [r for r in rows[1:] if not r["detector"].startswith("(")]
         by_name = {r["detector"]: r for r in rows}
         if stages:
-            out.append("Cost of each stage, clinical notes (differences of the "
-                       "rows below; ms per MB):
-")
+            out.append("Cost of each stage (differences of the rows below; "
+                       "ms per MB):\n")
             out.append("| stage | clinical ms/MB | logs ms/MB |")
             out.append("| --- | ---: | ---: |")
-            def cost(a, b, corpus):
-                if a not in by_name or b not in by_name:
-                    return None
-                return (by_name[a][corpus]["ms_per_mb"]
-                        - by_name[b][corpus]["ms_per_mb"])
             for label, a, b in (
                     ("normalize, rewrite, one trivial scan (baseline)",
                      "(baseline)", None),
-                    ("Hyperscan patterns: scan, confirm (patterns only - baseline)",
-                     "(patterns only)", "(baseline)"),
-                    ("recognizers: tokens, lexicons, rules (all - patterns only)",
-                     "all", "(patterns only)")):
-                cl = (by_name[a]["clinical"]["ms_per_mb"] if b is None
-                      else cost(a, b, "clinical"))
-                lg = (by_name[a]["logs"]["ms_per_mb"] if b is None
-                      else cost(a, b, "logs"))
-                if cl is not None:
-                    out.append(f"| {label} | {cl:.2f} | {lg:.2f} |")
+                    ("Hyperscan patterns: scan and confirm "
+                     "(patterns only - baseline)", "(patterns only)",
+                     "(baseline)"),
+                    ("recognizers: tokens, lexicons, rules "
+                     "(all - patterns only)", "all", "(patterns only)")):
+                if a not in by_name or (b is not None and b not in by_name):
+                    continue
+                cost = [by_name[a][c]["ms_per_mb"]
+                        - (by_name[b][c]["ms_per_mb"] if b else 0.0)
+                        for c in ("clinical", "logs")]
+                out.append(f"| {label} | {cost[0]:.2f} | {cost[1]:.2f} |")
             out.append("")
+        out.append("| detector | compile ms | clinical ms/MB | clinical spans"
+                   " | logs ms/MB | logs spans | errors |")
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         ordered = rows[:1] + stages + sorted(singles, key=lambda r: -r[
             "clinical"]["ms_per_mb"])
         for r in ordered:

@@ -200,6 +200,9 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
         }
     }
     unsigned lexicon = 0;
+    std::size_t total = 0;
+    for (const auto& [name, entries] : data.lexicons) total += entries->entries.size();
+    core->lexicon_index_.reserve(total + total / 4);
     for (const auto& [name, entries] : data.lexicons) core->lexicon_index_.add(entries->entries, lexicon++);
     core->lexicon_index_.finish();
     hs_scratch_t* scratch = nullptr;

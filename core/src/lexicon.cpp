@@ -1,6 +1,18 @@
 #include "lexicon.h"
 
 namespace phimask::detail {
+namespace {
+
+/// The key of one word of an entry. Entries are mostly plain lowercase ASCII,
+/// already in lookup form: hashed as they are, without a copy.
+std::uint64_t word_key(std::string_view word) {
+    for (char c : word) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return hash_word(lookup_form(word));
+    }
+    return hash_word(word);
+}
+
+}  // namespace
 
 std::uint64_t KeyTable::phrase_key(std::string_view phrase, std::size_t* words) {
     std::uint64_t key = 0;
@@ -30,7 +42,7 @@ void KeyTable::add(const std::vector<std::string>& entries, unsigned member) {
             while (i < entry.size() && entry[i] == ' ') ++i;
             std::size_t j = i;
             while (j < entry.size() && entry[j] != ' ') ++j;
-            if (j > i) words.push_back(hash_word(lookup_form(std::string_view(entry).substr(i, j - i))));
+            if (j > i) words.push_back(word_key(std::string_view(entry).substr(i, j - i)));
             i = j;
         }
         if (words.empty() || words.size() > phrase_bits::kMaxWords) continue;
