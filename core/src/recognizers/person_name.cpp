@@ -88,12 +88,13 @@ private:
             return name_shaped(v, j, roles) && v[j].shape == Shape::kTitle &&
                    !((roles & bit(kCommon)) != 0 && (roles & kNameParts) == 0) && (roles & bit(kPlace)) == 0;
         };
-        auto taken = [&](std::size_t j) {
-            for (const Found& f : found) {
-                if (j >= f.first && j <= f.last) return true;
-            }
-            return false;
+        // Which tokens already belong to a name: linear in the text, however many names it holds.
+        std::vector<bool> in_name(v.size(), false);
+        auto mark = [&](const Found& f) {
+            for (std::size_t j = f.first; j <= f.last; ++j) in_name[j] = true;
         };
+        for (const Found& f : found) mark(f);
+        auto taken = [&](std::size_t j) { return static_cast<bool>(in_name[j]); };
         // A neighbour in a list: ", X", " and X", " & X", ", and X" (either direction).
         auto neighbour = [&](std::size_t from, bool forward, std::size_t& to) {
             if (forward) {
@@ -129,12 +130,15 @@ private:
             if (((a | b) & kNameParts) == 0) continue;
             found.push_back({j - 1, j - 1, 0.65});
             found.push_back({j + 1, j + 1, 0.65});
+            mark(found[found.size() - 2]);
+            mark(found.back());
         }
         for (std::size_t k = 0; k < found.size(); ++k) {
             for (bool forward : {true, false}) {
                 std::size_t at = forward ? found[k].last : found[k].first;
                 for (std::size_t to = 0; neighbour(at, forward, to) && !taken(to) && listed(to);) {
                     found.push_back({to, to, 0.7});
+                    mark(found.back());
                     at = to;
                 }
             }
