@@ -292,8 +292,15 @@ struct RunResult {
     double background_cpus = -1;  ///< other processes' CPU use while timing
 };
 
-RunResult finish_run(const Corpus& corpus, const std::vector<double>& secs) {
+/// The timings of a configuration's reps, with the counts of its last rep and
+/// the other load measured since `before`.
+RunResult finish_run(const Corpus& corpus, const std::vector<double>& secs, const RunResult& counts,
+                     const CpuSample& before) {
     RunResult r;
+    r.spans = counts.spans;
+    r.output_bytes = counts.output_bytes;
+    r.errors = counts.errors;
+    r.background_cpus = background_cpus(before, cpu_sample());
     r.seconds = summarize(secs);
     const double mb = static_cast<double>(corpus.bytes) / 1e6;
     r.mbps_median = mb / r.seconds.median;
@@ -346,12 +353,7 @@ RunResult run_scanners(const Engine& engine, const Corpus& corpus, int threads, 
             totals.errors += errors[t];
         }
     }
-    RunResult r = finish_run(corpus, secs);
-    r.spans = totals.spans;
-    r.output_bytes = totals.output_bytes;
-    r.errors = totals.errors;
-    r.background_cpus = background_cpus(before, cpu_sample());
-    return r;
+    return finish_run(corpus, secs, totals, before);
 }
 
 /// The convenience API: Engine::redact per document (pooled scratch, a new
@@ -379,12 +381,7 @@ RunResult run_engine_api(const Engine& engine, const Corpus& corpus, int reps) {
         totals.output_bytes = bytes;
         totals.errors = errors;
     }
-    RunResult r = finish_run(corpus, secs);
-    r.spans = totals.spans;
-    r.output_bytes = totals.output_bytes;
-    r.errors = totals.errors;
-    r.background_cpus = background_cpus(before, cpu_sample());
-    return r;
+    return finish_run(corpus, secs, totals, before);
 }
 
 /// What the machine itself allows: how much faster `threads` threads finish the

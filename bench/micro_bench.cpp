@@ -67,24 +67,31 @@ std::vector<std::string_view> non_ascii(const Corpus& corpus) {
 }
 
 /// Runs Scanner::redact over `docs` in turn.
-void redact_docs(benchmark::State& state, const std::vector<std::string_view>& docs) {
+/// Times `call(scanner, doc)` (redact or detect into reused output) over `docs`
+/// in turn, after checking that the first document yields a span.
+template <class Call>
+void run_docs(benchmark::State& state, const std::vector<std::string_view>& docs, Call call) {
     if (engine() == nullptr) return state.SkipWithError("the default policy does not compile");
     if (docs.empty()) return state.SkipWithError("corpus missing: run bench/gen_corpus.py");
     Scanner scanner(*engine());
-    RedactResult out;
-    if (!scanner.redact(docs[0], out).ok() || out.spans.empty()) {
-        return state.SkipWithError("validation: the first document yields no span");
-    }
+    if (!call(scanner, docs[0])) return state.SkipWithError("validation: the first document yields no span");
     std::size_t i = 0;
     std::size_t bytes = 0;
     for (auto _ : state) {
         const std::string_view doc = docs[i];
         if (++i == docs.size()) i = 0;
-        benchmark::DoNotOptimize(scanner.redact(doc, out));
+        benchmark::DoNotOptimize(call(scanner, doc));
         bytes += doc.size();
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void redact_docs(benchmark::State& state, const std::vector<std::string_view>& docs) {
+    RedactResult out;
+    run_docs(state, docs, [&](Scanner& scanner, std::string_view doc) {
+        return scanner.redact(doc, out).ok() && !out.spans.empty();
+    });
 }
 
 void BM_scanner_short(benchmark::State& state) { redact_docs(state, {kShort}); }
@@ -107,24 +114,10 @@ void BM_scanner_note_non_ascii(benchmark::State& state) {
 }
 
 void BM_scanner_detect_note(benchmark::State& state) {
-    const auto& docs = sample("clinical.txt", "\n\f\n").docs;
-    if (engine() == nullptr) return state.SkipWithError("the default policy does not compile");
-    if (docs.empty()) return state.SkipWithError("corpus missing: run bench/gen_corpus.py");
-    Scanner scanner(*engine());
     std::vector<Span> spans;
-    if (!scanner.detect(docs[0], spans).ok() || spans.empty()) {
-        return state.SkipWithError("validation: the first note yields no span");
-    }
-    std::size_t i = 0;
-    std::size_t bytes = 0;
-    for (auto _ : state) {
-        const std::string_view doc = docs[i];
-        if (++i == docs.size()) i = 0;
-        benchmark::DoNotOptimize(scanner.detect(doc, spans));
-        bytes += doc.size();
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+    run_docs(state, sample("clinical.txt", "\n\f\n").docs, [&](Scanner& scanner, std::string_view doc) {
+        return scanner.detect(doc, spans).ok() && !spans.empty();
+    });
 }
 
 BENCHMARK(BM_scanner_short);

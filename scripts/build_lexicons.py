@@ -357,6 +357,18 @@ def place_variants(entry: str) -> set[str]:
     return out
 
 
+def us_place_forms(names: set[str]) -> set[str]:
+    """Every valid spelling of US place names: abbreviation variants and their ASCII folds."""
+    out = set()
+    for name in names:
+        for variant in place_variants(name):
+            out.add(variant)
+            folded = ascii_fold(variant)
+            if folded:
+                out.add(folded)
+    return {e for e in out if is_valid(e)}
+
+
 def parse_curated(text: str) -> list[str]:
     items = []
     for line in text.splitlines():
@@ -547,14 +559,7 @@ def build_us_cities(geo: Path) -> tuple[set[str], dict]:
     cities = load_geonames(geo, "cities500.json")
     us = [c for c in cities.values() if c["countrycode"] == "US"]
     names, dropped = clean((c["name"] for c in us), min_letters=MIN_PLACE_LETTERS)
-    out = set()
-    for name in names:
-        for variant in place_variants(name):
-            out.add(variant)
-            folded = ascii_fold(variant)
-            if folded:
-                out.add(folded)
-    out = {e for e in out if is_valid(e)}
+    out = us_place_forms(names)
     return out, {"geonames_us_places": len(us), "distinct_names": len(names), "dropped": dropped}
 
 
@@ -590,14 +595,7 @@ def build_us_counties(geo: Path) -> tuple[set[str], dict]:
     kept = [c for c in counties if c["state"] not in US_COUNTY_STATE_EXCLUDE]
     raw = [strip_county_suffix(c["name"]) for c in kept]
     names, dropped = clean(raw)
-    out = set()
-    for name in names:
-        for variant in place_variants(name):
-            out.add(variant)
-            folded = ascii_fold(variant)
-            if folded:
-                out.add(folded)
-    out = {e for e in out if is_valid(e)}
+    out = us_place_forms(names)
     return out, {"geonames_counties": len(counties), "kept_records": len(kept), "dropped": dropped}
 
 

@@ -2,14 +2,27 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace phimask::detail {
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 inline std::string ascii_lower(std::string s) {
     for (char& c : s) c = ascii_lower(c);
     return s;
+}
+
+/// `text` equals `lowercase` ignoring ASCII case (`lowercase` is already lowercase).
+inline bool equals_ascii_lower(std::string_view text, std::string_view lowercase) {
+    if (text.size() != lowercase.size()) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (ascii_lower(text[i]) != lowercase[i]) return false;
+    }
+    return true;
 }
 
 /// Part of a word for context matching: ASCII letters and digits, and every

@@ -23,14 +23,6 @@ std::vector<std::string> tokens_of(std::string_view phrase) {
     return out;
 }
 
-bool equals_lowercase(std::string_view text, const std::string& token) {
-    if (text.size() != token.size()) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (ascii_lower(text[i]) != token[i]) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 ContextMatcher::ContextMatcher(const ContextSpec& spec) : window_(spec.window) {
@@ -69,7 +61,7 @@ bool ContextMatcher::found_in(std::string_view text, std::size_t begin, std::siz
                     while (k < end && !word_at(k)) ++k;
                     std::size_t m = k;
                     while (m < end && word_at(m)) ++m;
-                    if (!equals_lowercase(text.substr(k, m - k), token)) {
+                    if (!equals_ascii_lower(text.substr(k, m - k), token)) {
                         all = false;
                         break;
                     }

@@ -2,6 +2,9 @@
 
 #include <cstddef>
 
+#include "ascii.h"
+#include "validators/validators.h"
+
 namespace phimask::detail {
 namespace {
 
@@ -10,26 +13,11 @@ constexpr const char* kRestrictedZip3[] = {
 #include "safe_harbor_zip3.inc"
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_lower(std::string_view word, std::string_view lower_word) {
-    if (word.size() != lower_word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        if (lower(word[i]) != lower_word[i]) return false;
-    }
-    return true;
-}
-
 bool is_month_name(std::string_view word) {
-    static constexpr const char* kMonths[] = {
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
-    for (const char* m : kMonths) {
-        if (equals_lower(word, m)) return true;
-    }
-    return false;
+    char lower[12];
+    if (word.size() > sizeof lower) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) lower[k] = ascii_lower(word[k]);
+    return month_number(std::string_view(lower, word.size())) != 0;
 }
 
 /// Reads a run of ASCII digits as a number, saturating (only comparisons with small bounds matter).
@@ -52,12 +40,12 @@ struct DateNumber {
 
 bool has_month_name(std::string_view value) {
     for (std::size_t i = 0; i < value.size();) {
-        if (!is_letter(value[i])) {
+        if (!is_ascii_letter(value[i])) {
             ++i;
             continue;
         }
         std::size_t j = i;
-        while (j < value.size() && is_letter(value[j])) ++j;
+        while (j < value.size() && is_ascii_letter(value[j])) ++j;
         if (is_month_name(value.substr(i, j - i))) return true;
         i = j;
     }
@@ -77,10 +65,10 @@ void for_each_date_number(std::string_view value, OnNumber on_number) {
         DateNumber n;
         n.digits = value.substr(i, j - i);
         n.time = (i > 0 && value[i - 1] == ':') || (j < value.size() && value[j] == ':');
-        if (j + 2 <= value.size() && (j + 2 == value.size() || !is_letter(value[j + 2]))) {
+        if (j + 2 <= value.size() && (j + 2 == value.size() || !is_ascii_letter(value[j + 2]))) {
             const std::string_view suffix = value.substr(j, 2);
-            n.ordinal = equals_lower(suffix, "st") || equals_lower(suffix, "nd") || equals_lower(suffix, "rd") ||
-                        equals_lower(suffix, "th");
+            n.ordinal = equals_ascii_lower(suffix, "st") || equals_ascii_lower(suffix, "nd") || equals_ascii_lower(suffix, "rd") ||
+                        equals_ascii_lower(suffix, "th");
         }
         // ' or U+2018 / U+2019 (UTF-8 E2 80 98 / 99), which NFKC leaves as they are.
         n.apostrophe = (i >= 1 && value[i - 1] == '\'') ||

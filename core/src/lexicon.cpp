@@ -14,24 +14,6 @@ std::uint64_t word_key(std::string_view word) {
 
 }  // namespace
 
-std::uint64_t KeyTable::phrase_key(std::string_view phrase, std::size_t* words) {
-    std::uint64_t key = 0;
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < phrase.size();) {
-        while (i < phrase.size() && phrase[i] == ' ') ++i;
-        std::size_t j = i;
-        while (j < phrase.size() && phrase[j] != ' ') ++j;
-        if (j > i) {
-            const std::uint64_t k = hash_word(lookup_form(phrase.substr(i, j - i)));
-            key = count == 0 ? k : combine_keys(key, k);
-            ++count;
-        }
-        i = j;
-    }
-    if (words != nullptr) *words = count;
-    return key;
-}
-
 void KeyTable::add(const std::vector<std::string>& entries, unsigned member) {
     if (member >= phrase_bits::kMaxMembers) return;
     const RoleBits bit = RoleBits{1} << member;

@@ -47,9 +47,6 @@ public:
         }
     }
 
-    /// The key of a phrase: words in lookup form, combined in order.
-    static std::uint64_t phrase_key(std::string_view phrase, std::size_t* words = nullptr);
-
 private:
     struct Slot {
         std::uint64_t key;

@@ -230,24 +230,35 @@ std::vector<std::string> context_words(const std::vector<std::string>& words) {
     return out;
 }
 
+/// A word list with a window: an array of words, or an object {"words": [...],
+/// "window": N} whose further fields `read_more` reads. Leaves `words` in matching form.
+template <class ReadMore>
+Status parse_word_list(Fields& f, const std::string& key, const json& j, std::vector<std::string>& words,
+                       std::size_t& window, ReadMore read_more) {
+    std::vector<std::string> raw;
+    if (j.is_array()) {
+        PHIMASK_TRY(f.string_array(j, f.at(key), raw));
+    } else if (j.is_object()) {
+        Fields c(j, f.at(key), f.detector());
+        PHIMASK_TRY(c.strings("words", raw));
+        PHIMASK_TRY(c.integer("window", window, 0, 1000));
+        PHIMASK_TRY(read_more(c));
+        PHIMASK_TRY(c.no_unknown_keys());
+    } else {
+        return f.error(key, "must be an array of words or an object, not " + json_kind(j));
+    }
+    // Lowercase and collapse spaces, so matching can compare token by token.
+    words = context_words(raw);
+    return {};
+}
+
 Status parse_context(Fields& f, ContextSpec& out) {
-    const json* j = f.find("context");
-    if (j != nullptr) {
-        std::vector<std::string> words;
-        if (j->is_array()) {
-            PHIMASK_TRY(f.string_array(*j, f.at("context"), words));
-        } else if (j->is_object()) {
-            Fields c(*j, f.at("context"), f.detector());
-            PHIMASK_TRY(c.strings("words", words));
-            PHIMASK_TRY(c.integer("window", out.window, 0, 1000));
-            PHIMASK_TRY(c.number("boost", out.boost, 0.0, 1.0));
-            PHIMASK_TRY(c.boolean("required", out.required));
-            PHIMASK_TRY(c.no_unknown_keys());
-        } else {
-            return f.error("context", "must be an array of words or an object, not " + json_kind(*j));
-        }
-        // Lowercase and collapse spaces, so matching can compare token by token.
-        out.words = context_words(words);
+    if (const json* j = f.find("context")) {
+        auto boost_and_required = [&](Fields& c) -> Status {
+            Status s = c.number("boost", out.boost, 0.0, 1.0);
+            return s.ok() ? c.boolean("required", out.required) : s;
+        };
+        PHIMASK_TRY(parse_word_list(f, "context", *j, out.words, out.window, boost_and_required));
     }
     PHIMASK_TRY(f.integer("context_window", out.window, 0, 1000));
     if (out.required && out.words.empty()) {
@@ -259,19 +270,8 @@ Status parse_context(Fields& f, ContextSpec& out) {
 Status parse_negative_context(Fields& f, NegativeContextSpec& out) {
     const json* j = f.find("negative_context");
     if (j == nullptr) return {};
-    std::vector<std::string> words;
-    if (j->is_array()) {
-        PHIMASK_TRY(f.string_array(*j, f.at("negative_context"), words));
-    } else if (j->is_object()) {
-        Fields c(*j, f.at("negative_context"), f.detector());
-        PHIMASK_TRY(c.strings("words", words));
-        PHIMASK_TRY(c.integer("window", out.window, 0, 1000));
-        PHIMASK_TRY(c.number("penalty", out.penalty, 0.0, 1.0));
-        PHIMASK_TRY(c.no_unknown_keys());
-    } else {
-        return f.error("negative_context", "must be an array of words or an object, not " + json_kind(*j));
-    }
-    out.words = context_words(words);
+    PHIMASK_TRY(parse_word_list(f, "negative_context", *j, out.words, out.window,
+                                [&](Fields& c) { return c.number("penalty", out.penalty, 0.0, 1.0); }));
     if (out.words.empty()) return f.error("negative_context", "lists no words");
     return {};
 }

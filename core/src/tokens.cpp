@@ -11,8 +11,6 @@ namespace {
 constexpr std::uint64_t kFnvOffset = 0xCBF29CE484222325ULL;
 constexpr std::uint64_t kFnvPrime = 0x100000001B3ULL;
 
-bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_word(unsigned char c) { return is_word_byte(c); }
 
 /// U+2019 RIGHT SINGLE QUOTATION MARK, the typographic apostrophe.
@@ -111,19 +109,15 @@ std::string lookup_form(std::string_view word) {
 
 namespace {
 
-enum ByteClass : std::uint8_t { kOther, kLowerByte, kUpperByte, kDigitByte, kHighByte };
+enum ByteClass : std::uint8_t { kOther, kAsciiWordByte, kHighByte };
 
+/// What each byte is to the tokenizer, looked up rather than computed.
 struct ByteTable {
     std::uint8_t cls[256];
-    std::uint8_t lower[256];
-    constexpr ByteTable() : cls(), lower() {
+    constexpr ByteTable() : cls() {
         for (int c = 0; c < 256; ++c) {
-            cls[c] = c >= 0x80 ? kHighByte
-                     : (c >= 'a' && c <= 'z') ? kLowerByte
-                     : (c >= 'A' && c <= 'Z') ? kUpperByte
-                     : (c >= '0' && c <= '9') ? kDigitByte
-                                              : kOther;
-            lower[c] = static_cast<std::uint8_t>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            const bool ascii_word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            cls[c] = c >= 0x80 ? kHighByte : ascii_word ? kAsciiWordByte : kOther;
         }
     }
 };
@@ -186,25 +180,7 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
         tok.end = static_cast<std::uint32_t>(i);
         tok.hyphenated = hyphenated;
         tok.sentence_start = sentence;
-        if (ascii) {
-            unsigned upper = 0, lower = 0, digits = 0;  // over the word again: in cache, and kept in registers
-            for (std::size_t k = start; k < i; ++k) {
-                const std::uint8_t cls = kBytes.cls[bytes[k]];
-                upper += cls == kUpperByte;
-                lower += cls == kLowerByte;
-                digits += cls == kDigitByte;
-            }
-            const unsigned letters = upper + lower;
-            const bool first_upper = kBytes.cls[bytes[start]] == kUpperByte;
-            tok.shape = letters == 0 ? (digits > 0 ? Shape::kNumber : Shape::kLower)
-                        : digits > 0 ? Shape::kMixed
-                        : !first_upper ? Shape::kLower
-                        : letters == 1 ? Shape::kInitial
-                        : lower == 0   ? Shape::kUpper
-                                       : Shape::kTitle;
-        } else {
-            tok.shape = shape_of(word);
-        }
+        tok.shape = shape_of(word);
         if (ascii && !hyphenated && !apostrophe) {
             // ASCII letters and digits only: OR-ing 0x20 lowercases letters and keeps digits.
             tok.key = hash_chunks(bytes + start, i - start, 0x20);

@@ -69,7 +69,7 @@ public:
         std::size_t i = 0;
         while (i < v.size()) i = try_at(v, i, found);
         spread_through_lists(v, found);
-        for (const Found& f : found) emit(v, f.first, f.last, f.score * score_scale(), out);
+        for (const Found& f : found) emit(v, f.first, f.last, proposal_score(f.score, score_), out);
     }
 
 private:
@@ -164,12 +164,7 @@ private:
     bool cue_before(const TokenView& v, std::size_t first) const {
         if (first == 0 || !v.may_end_term(first - 1, bit(kCue))) return false;
         const std::size_t prev = first - 1;
-        const std::string_view gap = v.gap_after(prev);
-        if (gap.size() > 6) return false;
-        for (char c : gap) {
-            if (c != ' ' && c != ':' && c != '-' && c != ',' && c != '\n' && c != '\t' && c != '?') return false;
-        }
-        return v.phrase_ending_at(prev, bit(kCue)) != 0;
+        return v.gap_only(prev, ":-,\n\t?", 6) && v.phrase_ending_at(prev, bit(kCue)) != 0;
     }
 
     /// Tries a name at token i; returns the next token to try.
@@ -365,13 +360,11 @@ private:
         return {0, 0.0};
     }
 
-    double score_scale() const { return score_ / 0.9; }
-
     static void emit(const TokenView& v, std::size_t first, std::size_t last, double score, std::vector<Proposal>& out) {
         std::size_t end = v[last].end;
         // An initial keeps its period: "David S."
         if (v[last].shape == Shape::kInitial && end < v.text().size() && v.text()[end] == '.') ++end;
-        out.push_back({v[first].start, end, std::min(1.0, score)});
+        out.push_back({v[first].start, end, score});
     }
 
     RoleTable table_;

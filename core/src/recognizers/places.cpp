@@ -13,17 +13,6 @@ bool capitalized(const Token& t) {
     return t.shape == Shape::kTitle || t.shape == Shape::kUpper || t.shape == Shape::kInitial;
 }
 
-/// Only spaces (and at most `extra` of the characters in `allowed`) between tokens i and i + 1.
-bool gap_is(const TokenView& v, std::size_t i, std::string_view allowed) {
-    if (i + 1 >= v.size()) return false;
-    const std::string_view g = v.gap_after(i);
-    if (g.empty() || g.size() > 4) return false;
-    for (char c : g) {
-        if (c != ' ' && allowed.find(c) == std::string_view::npos) return false;
-    }
-    return true;
-}
-
 // ---------------------------------------------------------------------------
 // Cities: a city from the lexicon, with a state after it, a cue before it, or
 // a name that is no everyday word.
@@ -49,19 +38,19 @@ public:
             else if (cue_before(v, i)) score = (roles & bit(kCityCommon)) != 0 && n == 1 ? 0.6 : 0.85;
             else if ((roles & (bit(kCityCommon) | bit(kState))) == 0 && v[i].shape == Shape::kTitle) score = 0.7;
             if (score == 0 || v.eponym(i, last, bit(kCityEponymAfter), bit(kCityEponymBefore))) continue;
-            out.push_back({v[i].start, v[last].end, std::min(1.0, score * score_ / 0.9)});
+            out.push_back({v[i].start, v[last].end, proposal_score(score, score_)});
             i = last;
         }
     }
 
 private:
     bool state_after(const TokenView& v, std::size_t last) const {
-        if (!gap_is(v, last, ",")) return false;
+        if (!v.gap_only(last, ",")) return false;
         const std::size_t n = v.phrase_starting_at(last + 1, bit(kState));
         return n != 0 && capitalized(v[last + 1]);
     }
     bool cue_before(const TokenView& v, std::size_t first) const {
-        return first > 0 && v.may_end_term(first - 1, bit(kCityCue)) && gap_is(v, first - 1, ":,") &&
+        return first > 0 && v.may_end_term(first - 1, bit(kCityCue)) && v.gap_only(first - 1, ":,") &&
                v.phrase_ending_at(first - 1, bit(kCityCue)) != 0;
     }
 
@@ -158,8 +147,8 @@ private:
         if (first == 0) return false;
         std::size_t prev = first - 1;
         // "admitted to the Mercy ..."
-        if (v.word(prev) == "the" && prev > 0 && gap_is(v, prev, "")) --prev;
-        return v.may_end_term(prev, bit(kPlaceCue)) && gap_is(v, prev, "") &&
+        if (v.word(prev) == "the" && prev > 0 && v.gap_only(prev, "")) --prev;
+        return v.may_end_term(prev, bit(kPlaceCue)) && v.gap_only(prev, "") &&
                v.phrase_ending_at(prev, bit(kPlaceCue)) != 0;
     }
     /// "of" + capitalized words after a head.
@@ -181,15 +170,15 @@ private:
     std::size_t extend_location(const TokenView& v, std::size_t last) const {
         std::size_t k = last + 1;
         if (k >= v.size()) return last;
-        if (v.word(k) == "in" && gap_is(v, last, "") && gap_is(v, k, "")) ++k;
-        else if (!gap_is(v, last, ",")) return last;
+        if (v.word(k) == "in" && v.gap_only(last, "") && v.gap_only(k, "")) ++k;
+        else if (!v.gap_only(last, ",")) return last;
         if (k >= v.size() || !capitalized(v[k])) return last;
         std::size_t n = v.phrase_starting_at(k, bit(kPlaceCity));
         if (n == 0) n = v.phrase_starting_at(k, bit(kPlaceState));
         return n == 0 ? last : k + n - 1;
     }
     void emit(const TokenView& v, std::size_t first, std::size_t last, double score, std::vector<Proposal>& out) const {
-        out.push_back({v[first].start, v[last].end, std::min(1.0, score * score_ / 0.9)});
+        out.push_back({v[first].start, v[last].end, proposal_score(score, score_)});
     }
 
     RoleTable table_;
@@ -234,8 +223,8 @@ public:
             last = extend_tail(v, last);
             // A number right before the street ("45818 Laukaantie 80") belongs to the address.
             std::size_t first = i;
-            if (first > done && house_number(v, first - 1) && gap_is(v, first - 1, "")) --first;
-            out.push_back({v[first].start, v[last].end, std::min(1.0, score * score_ / 0.9)});
+            if (first > done && house_number(v, first - 1) && v.gap_only(first - 1, "")) --first;
+            out.push_back({v[first].start, v[last].end, proposal_score(score, score_)});
             i = last;
             done = last + 1;
         }
@@ -300,7 +289,7 @@ private:
     /// "Suite 501", "Apt. 4B" on their own.
     std::size_t unit_at(const TokenView& v, std::size_t i) const {
         if (!capitalized(v[i]) || i + 1 >= v.size() || (v.roles(i) & bit(kUnitAlone)) == 0) return 0;
-        if (!gap_is(v, i, ".#") || !house_number(v, i + 1)) return 0;
+        if (!v.gap_only(i, ".#") || !house_number(v, i + 1)) return 0;
         return i + 1;
     }
     /// The word ends like a street name in many languages ("Wingertweg", "Søndergade").
@@ -331,7 +320,7 @@ private:
     }
     bool cue_before(const TokenView& v, std::size_t first) const {
         if (first == 0 || !(house_number(v, first) || capitalized(v[first]))) return false;
-        return v.may_end_term(first - 1, bit(kAddrCue)) && gap_is(v, first - 1, ":\n") &&
+        return v.may_end_term(first - 1, bit(kAddrCue)) && v.gap_only(first - 1, ":\n") &&
                v.phrase_ending_at(first - 1, bit(kAddrCue)) != 0;
     }
     /// After a cue: the words up to the end of the sentence, if a number is among them.
@@ -354,16 +343,16 @@ private:
     /// Unit, city, state and ZIP after the street: ", Apt 4B, Springfield, IL 62704".
     std::size_t extend_tail(const TokenView& v, std::size_t last) const {
         // Unit: "Apt 4B", "Suite 413", "#12".
-        if (last + 2 < v.size() && gap_is(v, last, ",.\n#") && (v.roles(last + 1) & bit(kUnit)) != 0 &&
-            gap_is(v, last + 1, ".#")) {
+        if (last + 2 < v.size() && v.gap_only(last, ",.\n#") && (v.roles(last + 1) & bit(kUnit)) != 0 &&
+            v.gap_only(last + 1, ".#")) {
             last += 2;
         } else if (last + 1 < v.size() && v.gap_after(last).find('#') != std::string_view::npos &&
-                   gap_is(v, last, ",#") && (v[last + 1].shape == Shape::kNumber || v[last + 1].shape == Shape::kMixed)) {
+                   v.gap_only(last, ",#") && (v[last + 1].shape == Shape::kNumber || v[last + 1].shape == Shape::kMixed)) {
             last += 1;
         }
         // City, then state and ZIP.
         std::size_t k = last + 1;
-        if (k < v.size() && gap_is(v, last, ",\n") && capitalized(v[k])) {
+        if (k < v.size() && v.gap_only(last, ",\n") && capitalized(v[k])) {
             std::size_t city = v.phrase_starting_at(k, bit(kAddrCity));
             if (city == 0) {
                 // An unknown town is taken when a state follows it.
@@ -374,7 +363,7 @@ private:
             if (city != 0) last = k + city - 1;
         }
         if (std::size_t s = state_at(v, last + 1, last); s != 0) last += s;
-        if (last + 1 < v.size() && gap_is(v, last, ",\n") && v[last + 1].shape == Shape::kNumber &&
+        if (last + 1 < v.size() && v.gap_only(last, ",\n") && v[last + 1].shape == Shape::kNumber &&
             v[last + 1].end - v[last + 1].start == 5) {
             ++last;
             if (last + 1 < v.size() && v.gap_after(last) == "-" && v[last + 1].end - v[last + 1].start == 4) ++last;
@@ -383,7 +372,7 @@ private:
     }
     /// Tokens of a state name or code at token k (after token prev), or 0.
     std::size_t state_at(const TokenView& v, std::size_t k, std::size_t prev) const {
-        if (k >= v.size() || !gap_is(v, prev, ",\n") || !capitalized(v[k])) return 0;
+        if (k >= v.size() || !v.gap_only(prev, ",\n") || !capitalized(v[k])) return 0;
         return v.phrase_starting_at(k, bit(kAddrState));
     }
 

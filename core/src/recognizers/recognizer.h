@@ -29,6 +29,13 @@ struct Words {
     const LexiconIndex& lexicons;
 };
 
+/// A proposal's score: rules rate their `certainty` with 0.9 for the most
+/// certain, and the detector's `score` sets what that most certain rule scores.
+inline double proposal_score(double certainty, double detector_score) {
+    const double s = certainty * detector_score / 0.9;
+    return s < 1.0 ? s : 1.0;
+}
+
 /// Thread-safe after construction: find() may run concurrently.
 class Recognizer {
 public:

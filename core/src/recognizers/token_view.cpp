@@ -67,6 +67,16 @@ RoleBits TokenView::phrase_roles(std::size_t first, std::size_t count) const {
     return key_roles(key, tokens_[first], count == 1) & phrase_bits::kMembers;
 }
 
+bool TokenView::gap_only(std::size_t i, std::string_view allowed, std::size_t longest) const {
+    if (i + 1 >= tokens_.size()) return false;
+    const std::string_view g = gap_after(i);
+    if (g.empty() || g.size() > longest) return false;
+    for (char c : g) {
+        if (c != ' ' && allowed.find(c) == std::string_view::npos) return false;
+    }
+    return true;
+}
+
 bool TokenView::joined(std::size_t i, bool period_ok, bool comma_ok, bool newline_ok, bool possessive_ok) const {
     if (i + 1 >= tokens_.size()) return false;
     std::string_view g = gap_after(i);

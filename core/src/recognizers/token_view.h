@@ -44,6 +44,9 @@ public:
         const std::size_t next = i + 1 < tokens_.size() ? tokens_[i + 1].start : text_.size();
         return text_.substr(end, next - end);
     }
+    /// True when 1 to `longest` bytes lie between tokens i and i + 1, each a
+    /// space or one of `allowed`.
+    bool gap_only(std::size_t i, std::string_view allowed, std::size_t longest = 4) const;
     /// True when only one to three spaces lie between tokens i and i + 1, after
     /// an optional possessive "'s" and an optional period or comma as allowed
     /// (with `newline_ok`, one of the spaces may be a line break).

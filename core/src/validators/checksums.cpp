@@ -3,12 +3,13 @@
 #include <cstddef>
 #include <string_view>
 
+#include "ascii.h"
+
 namespace phimask::detail {
 namespace {
 
 constexpr std::size_t kMaxCardDigits = 19;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 int digit_value(char c) { return c - '0'; }
 
 bool all_digits(std::string_view s) {

@@ -13,7 +13,6 @@
 namespace phimask::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 struct Year {
@@ -161,8 +160,8 @@ bool validate_date_ymd(std::string_view value) noexcept {
 
 namespace {
 
-/// 1-12 for an English or Spanish month name or its abbreviation (3 letters,
-/// or "sept"), else 0.
+}  // namespace
+
 int month_number(std::string_view word) {
     constexpr std::string_view kMonths[12] = {"january", "february", "march",     "april",   "may",      "june",
                                               "july",    "august",   "september", "october", "november", "december"};
@@ -176,6 +175,8 @@ int month_number(std::string_view word) {
     }
     return 0;
 }
+
+namespace {
 
 /// One token of a written date: a word, or a number with an optional ordinal
 /// suffix ("15th"). Words are lowercased into `word`.

@@ -5,10 +5,11 @@
 #include <cstddef>
 #include <string_view>
 
+#include "ascii.h"
+
 namespace phimask::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 

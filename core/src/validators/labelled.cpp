@@ -15,7 +15,6 @@ bool validate_date_dmy(std::string_view value) noexcept;
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /// A numeric date in any order with / - or . ("01.15.2023" too: month first

@@ -3,10 +3,11 @@
 #include <cstddef>
 #include <string_view>
 
+#include "ascii.h"
+
 namespace phimask::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 

@@ -4,10 +4,11 @@
 #include <cstddef>
 #include <string_view>
 
+#include "ascii.h"
+
 namespace phimask::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int number(std::string_view digits) {
     int n = 0;

@@ -17,4 +17,9 @@ Validator find_validator(std::string_view name) noexcept;
 /// Every registered name, sorted (for error messages and docs).
 std::vector<std::string_view> validator_names();
 
+/// 1-12 for a lowercase English or Spanish month name or its abbreviation (3
+/// letters, or "sept"), else 0. Shared by the date validators and the
+/// generalize action.
+int month_number(std::string_view lowercase_word);
+
 }  // namespace phimask::detail
