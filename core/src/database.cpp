@@ -144,8 +144,10 @@ void ScratchPool::release(HsScratch scratch) {
 
 namespace {
 
-/// The recognizer of detector `d` with its lexicons and terms in one role table.
-std::unique_ptr<Recognizer> build_recognizer(const PolicyData& data, const DetectorSpec& d) {
+/// The recognizer of detector `d` with its lexicons and terms in one role
+/// table; its terms also go into `terms` from bit `next_term_bit` on, while they fit.
+std::unique_ptr<Recognizer> build_recognizer(const PolicyData& data, const DetectorSpec& d, TermIndex& terms,
+                                             unsigned& next_term_bit) {
     if (d.recognizer.empty()) return nullptr;
     const RecognizerInfo* info = find_recognizer(d.recognizer);
     if (info == nullptr) return nullptr;
@@ -164,6 +166,8 @@ std::unique_ptr<Recognizer> build_recognizer(const PolicyData& data, const Detec
         if (r >= 0) table.add_terms(words, static_cast<unsigned>(r));
     }
     table.finish();
+    const auto roles = static_cast<unsigned>(info->roles.size());
+    if (table.share(terms, next_term_bit, roles)) next_term_bit += roles;
     return info->make(std::move(table), d.score);
 }
 
@@ -177,13 +181,14 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
     for (const auto& p : core->patterns_) core->max_width_ = std::max(core->max_width_, p.max_width);
     Status s = check_options(data, core->options_, core->max_width_);
     if (!s.ok()) return s;
+    unsigned next_term_bit = 0;
     for (const auto& d : data.detectors) {
         core->context_matchers_.emplace_back(d.context);
         ContextSpec negative;
         negative.words = d.negative_context.words;
         negative.window = d.negative_context.window;
         core->negative_matchers_.emplace_back(negative);
-        core->recognizers_.push_back(build_recognizer(data, d));
+        core->recognizers_.push_back(build_recognizer(data, d, core->term_index_, next_term_bit));
         core->has_recognizers_ |= core->recognizers_.back() != nullptr;
         if (data.lexicons.size() > phrase_bits::kMaxMembers) {
             return Status(ErrorCode::kPolicy, "a policy may use at most " + std::to_string(phrase_bits::kMaxMembers) +
@@ -205,6 +210,7 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
     core->lexicon_index_.reserve(total + total / 4);
     for (const auto& [name, entries] : data.lexicons) core->lexicon_index_.add(entries->entries, lexicon++);
     core->lexicon_index_.finish();
+    core->term_index_.finish();
     hs_scratch_t* scratch = nullptr;
     for (hs_database_t* db : {core->dbs_.scan.get(), core->dbs_.som.get(), core->dbs_.labels.get()}) {
         if (db != nullptr && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {

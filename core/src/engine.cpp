@@ -24,7 +24,9 @@ Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text
     if (core.has_recognizers()) {
         tokenize(norm, ctx.tokens);
         const LexiconIndex& lexicons = core.lexicon_index();
+        const TermIndex& terms = core.term_index();
         for (Token& t : ctx.tokens) {
+            t.terms = terms.find(t.key);
             if (t.shape == Shape::kTitle || t.shape == Shape::kUpper) t.lexicons = lexicons.find(t.key);
         }
         const Words words{norm, ctx.tokens, lexicons};

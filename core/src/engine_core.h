@@ -85,6 +85,8 @@ public:
     const std::vector<std::unique_ptr<Recognizer>>& recognizers() const { return recognizers_; }
     bool has_recognizers() const { return has_recognizers_; }
     const LexiconIndex& lexicon_index() const { return lexicon_index_; }
+    /// The recognizers' terms, probed once per token for all of them.
+    const TermIndex& term_index() const { return term_index_; }
     unsigned max_width() const { return max_width_; }
     const Normalizer& normalizer() const { return normalizer_; }
     ScratchPool& scratch_pool() const { return *pool_; }
@@ -103,6 +105,7 @@ private:
     std::vector<std::unique_ptr<Recognizer>> recognizers_;
     bool has_recognizers_ = false;
     LexiconIndex lexicon_index_;
+    TermIndex term_index_;
     unsigned max_width_ = 0;
     Normalizer normalizer_;
     std::unique_ptr<ScratchPool> pool_;

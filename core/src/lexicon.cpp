@@ -42,6 +42,14 @@ void KeyTable::add(const std::vector<std::string>& entries, unsigned member) {
     }
 }
 
+void KeyTable::add_shifted(const KeyTable& other, unsigned shift) {
+    for (const Slot& s : other.slots_) {
+        if (s.bits == 0) continue;
+        const RoleBits members = (s.bits & phrase_bits::kMembers) << shift;
+        pending_.push_back({s.key, (members & phrase_bits::kMembers) | (s.bits & ~phrase_bits::kMembers)});
+    }
+}
+
 void KeyTable::finish() {
     // At most 70% full: probes stay short and the table small enough to stay in cache.
     std::size_t capacity = 16;
@@ -62,6 +70,15 @@ void KeyTable::finish() {
         }
     }
     pending_ = {};
+}
+
+bool RoleTable::share(TermIndex& index, unsigned base, unsigned roles) {
+    if (roles > phrase_bits::kMaxMembers || base > phrase_bits::kMaxMembers - roles) return false;
+    index.add_shifted(terms_, base);
+    shared_ = true;
+    base_ = base;
+    role_mask_ = roles >= 64 ? ~RoleBits{0} : (RoleBits{1} << roles) - 1;
+    return true;
 }
 
 }  // namespace phimask::detail

@@ -1,7 +1,8 @@
 // Word lists looked up by hash. Lexicons (tens of thousands of names and
 // places) live in one engine-wide LexiconIndex, probed once per capitalized
-// word; each recognizer keeps a small RoleTable of its own terms and says
-// which of its roles each lexicon fills.
+// word. Each recognizer keeps a small RoleTable of its own terms and says
+// which of its roles each lexicon fills; the terms of all recognizers also go
+// into one engine-wide TermIndex, probed once per word for all of them.
 #pragma once
 
 #include <cstddef>
@@ -14,15 +15,16 @@
 
 namespace phimask::detail {
 
-/// Bit set of roles (bit i = role i of one recognizer), or of lexicons (bit i =
-/// lexicon i of the LexiconIndex). The two top bits mark phrase parts.
-using RoleBits = std::uint32_t;
+/// Bit set of roles (bit i = role i of one recognizer), of lexicons (bit i =
+/// lexicon i of the LexiconIndex), or of shared terms (see RoleTable::share).
+/// The two top bits mark phrase parts.
+using RoleBits = std::uint64_t;
 
 namespace phrase_bits {
 constexpr std::size_t kMaxWords = 4;
-constexpr unsigned kMaxMembers = 30;            ///< roles per recognizer, lexicons per engine
-constexpr RoleBits kPrefix = RoleBits{1} << 30;  ///< the first k < n words of an n-word entry
-constexpr RoleBits kSuffix = RoleBits{1} << 31;  ///< the last k < n words of an n-word entry
+constexpr unsigned kMaxMembers = 62;            ///< members of one table: roles, lexicons, shared term bits
+constexpr RoleBits kPrefix = RoleBits{1} << 62;  ///< the first k < n words of an n-word entry
+constexpr RoleBits kSuffix = RoleBits{1} << 63;  ///< the last k < n words of an n-word entry
 constexpr RoleBits kMembers = ~(kPrefix | kSuffix);
 }  // namespace phrase_bits
 
@@ -36,6 +38,9 @@ public:
     void add(const std::vector<std::string>& entries, unsigned member);
     /// Room for about `entries` more entries before finish() (saves regrowing).
     void reserve(std::size_t entries) { pending_.reserve(pending_.size() + entries); }
+    /// Adds every entry of the finished table `other` with its member bits
+    /// moved up by `shift` (phrase marks kept as they are).
+    void add_shifted(const KeyTable& other, unsigned shift);
     void finish();
 
     RoleBits find(std::uint64_t key) const {
@@ -59,6 +64,8 @@ private:
 
 /// The engine's lexicons by index (their order in PolicyData::lexicons).
 using LexiconIndex = KeyTable;
+/// Every recognizer's terms, each recognizer's roles at its own bit offset.
+using TermIndex = KeyTable;
 
 /// One recognizer's vocabulary: its own terms, and the roles each lexicon fills.
 class RoleTable {
@@ -70,14 +77,26 @@ public:
         }
     }
     void finish() { terms_.finish(); }
+    /// After finish(): puts the terms into the engine's `index` with role r at
+    /// bit `base` + r (the table's roles are `roles` bits wide), so token_terms()
+    /// reads Token::terms instead of probing. False, and nothing shared, when
+    /// they would not fit below phrase_bits::kMaxMembers.
+    bool share(TermIndex& index, unsigned base, unsigned roles);
 
     /// Roles (and phrase marks) of a key among the terms.
     RoleBits terms(std::uint64_t key) const { return terms_.find(key); }
+    /// Same for a token's own key; Token::terms must come from the shared index.
+    RoleBits token_terms(const Token& t) const {
+        if (!shared_) return terms_.find(t.key);
+        return (((t.terms & phrase_bits::kMembers) >> base_) & role_mask_) | (t.terms & ~phrase_bits::kMembers);
+    }
+    /// All roles of a token: its terms and what its lexicons (Token::lexicons) fill.
+    RoleBits token_roles(const Token& t) const { return token_terms(t) | translate(t.lexicons); }
     /// Roles filled by a set of lexicons (phrase marks kept).
     RoleBits translate(RoleBits lexicons) const {
         RoleBits out = lexicons & ~phrase_bits::kMembers;
         for (RoleBits m = lexicons & phrase_bits::kMembers; m != 0; m &= m - 1) {
-            out |= lexicon_roles_[static_cast<unsigned>(__builtin_ctz(m))];
+            out |= lexicon_roles_[static_cast<unsigned>(__builtin_ctzll(m))];
         }
         return out;
     }
@@ -85,6 +104,9 @@ public:
 private:
     KeyTable terms_;
     RoleBits lexicon_roles_[phrase_bits::kMaxMembers] = {};
+    bool shared_ = false;
+    unsigned base_ = 0;
+    RoleBits role_mask_ = 0;
 };
 
 }  // namespace phimask::detail

@@ -1,5 +1,7 @@
 #include "tokens.h"
 
+#include <cstring>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -63,13 +65,31 @@ Shape shape_of(std::string_view word) {
 
 namespace {
 
-/// Eight bytes at a time (little-endian, zero-padded), mixed by multiply and xor-shift.
-std::uint64_t hash_chunks(const unsigned char* p, std::size_t n, std::uint64_t or_mask) {
+/// Little-endian value of the 8 bytes at p, so keys are the same on every machine.
+std::uint64_t load_le64(const unsigned char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/// Eight bytes at a time (little-endian, zero-padded), mixed by multiply and
+/// xor-shift. Whole 8-byte loads are used while they stay before `readable_end`.
+std::uint64_t hash_chunks(const unsigned char* p, std::size_t n, std::uint64_t or_mask, const unsigned char* readable_end) {
     std::uint64_t h = kFnvOffset ^ (n * kFnvPrime);
+    const std::uint64_t or_bytes = or_mask * 0x0101010101010101ULL;
     for (std::size_t i = 0; i < n; i += 8) {
-        std::uint64_t chunk = 0;
         const std::size_t m = n - i < 8 ? n - i : 8;
-        for (std::size_t k = 0; k < m; ++k) chunk |= static_cast<std::uint64_t>(p[i + k] | or_mask) << (8 * k);
+        std::uint64_t chunk = 0;
+        if (p + i + 8 <= readable_end) {
+            chunk = load_le64(p + i);
+        } else {
+            for (std::size_t k = 0; k < m; ++k) chunk |= static_cast<std::uint64_t>(p[i + k]) << (8 * k);
+        }
+        chunk |= or_bytes;
+        if (m < 8) chunk &= (std::uint64_t{1} << (8 * m)) - 1;
         h = (h ^ chunk) * 0x9E3779B97F4A7C15ULL;
         h ^= h >> 29;
     }
@@ -79,7 +99,8 @@ std::uint64_t hash_chunks(const unsigned char* p, std::size_t n, std::uint64_t o
 }  // namespace
 
 std::uint64_t hash_word(std::string_view lowercase_word) {
-    return hash_chunks(reinterpret_cast<const unsigned char*>(lowercase_word.data()), lowercase_word.size(), 0);
+    const auto* p = reinterpret_cast<const unsigned char*>(lowercase_word.data());
+    return hash_chunks(p, lowercase_word.size(), 0, p + lowercase_word.size());
 }
 
 std::string lookup_form(std::string_view word) {
@@ -109,19 +130,31 @@ std::string lookup_form(std::string_view word) {
 
 namespace {
 
-enum ByteClass : std::uint8_t { kOther, kAsciiWordByte, kHighByte };
+/// What each byte is to the tokenizer, looked up rather than computed. Zero: not part of a word.
+enum ByteFlags : std::uint8_t { kUpperByte = 1, kLowerByte = 2, kDigitByte = 4, kHighByte = 8 };
 
-/// What each byte is to the tokenizer, looked up rather than computed.
 struct ByteTable {
-    std::uint8_t cls[256];
-    constexpr ByteTable() : cls() {
+    std::uint8_t flags[256];
+    constexpr ByteTable() : flags() {
         for (int c = 0; c < 256; ++c) {
-            const bool ascii_word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            cls[c] = c >= 0x80 ? kHighByte : ascii_word ? kAsciiWordByte : kOther;
+            flags[c] = c >= 0x80               ? kHighByte
+                       : (c >= 'A' && c <= 'Z') ? kUpperByte
+                       : (c >= 'a' && c <= 'z') ? kLowerByte
+                       : (c >= '0' && c <= '9') ? kDigitByte
+                                                : 0;
         }
     }
 };
 constexpr ByteTable kBytes;
+
+/// shape_of for an ASCII token, from the flags of all its bytes, its first byte and its length.
+Shape ascii_shape(std::uint8_t seen, std::uint8_t first, std::size_t length) {
+    if ((seen & (kUpperByte | kLowerByte)) == 0) return Shape::kNumber;
+    if ((seen & kDigitByte) != 0) return Shape::kMixed;
+    if ((first & kUpperByte) == 0) return Shape::kLower;  // without digits the first byte is a letter
+    if (length == 1) return Shape::kInitial;
+    return (seen & kLowerByte) == 0 ? Shape::kUpper : Shape::kTitle;
+}
 
 }  // namespace
 
@@ -130,14 +163,13 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
     const std::size_t n = t.size();
     std::size_t i = 0;
-    std::string scratch;
     bool sentence = true;  // the next word starts a sentence
     while (i < n) {
         // Between words: remember whether a sentence ends here. A period right
         // after a capitalized word of three letters or fewer ends an abbreviation ("Dr.", "St.", "J.").
         const bool after_abbreviation = !out.empty() && out.back().end == i && out.back().end - out.back().start <= 3 &&
                                         out.back().shape != Shape::kLower && out.back().shape != Shape::kNumber;
-        while (i < n && kBytes.cls[bytes[i]] == kOther) {
+        while (i < n && kBytes.flags[bytes[i]] == 0) {
             const unsigned char c = bytes[i];
             if (c == '!' || c == '?' || c == ':' || c == '\n' || c == '\r') sentence = true;
             if (c == '.' && !(after_abbreviation && i == out.back().end)) sentence = true;
@@ -149,16 +181,14 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
             continue;
         }
         const std::size_t start = i;
-        bool hyphenated = false, ascii = true, apostrophe = false;
+        std::uint8_t seen = 0;  // flags of every byte of the token
+        bool hyphenated = false, apostrophe = false;
         std::size_t skip = 0;  // a possessive "'s" after the token
         for (;;) {
             while (i < n) {
-                const std::uint8_t cls = kBytes.cls[bytes[i]];
-                if (cls == kOther) break;
-                if (cls == kHighByte) {
-                    if (typographic_apostrophe_at(t, i)) break;
-                    ascii = false;
-                }
+                const std::uint8_t f = kBytes.flags[bytes[i]];
+                if (f == 0 || (f == kHighByte && typographic_apostrophe_at(t, i))) break;
+                seen |= f;
                 ++i;
             }
             // Joiners: an apostrophe or hyphen with a letter on both sides (not the possessive 's).
@@ -173,20 +203,22 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
             apostrophe |= a != 0;
             i += join;
         }
-        const std::string_view word = t.substr(start, i - start);
         // Filled in place: a Token built on the stack and copied stalls on store forwarding.
         Token& tok = out.emplace_back();
         tok.start = static_cast<std::uint32_t>(start);
         tok.end = static_cast<std::uint32_t>(i);
         tok.hyphenated = hyphenated;
         tok.sentence_start = sentence;
-        tok.shape = shape_of(word);
-        if (ascii && !hyphenated && !apostrophe) {
-            // ASCII letters and digits only: OR-ing 0x20 lowercases letters and keeps digits.
-            tok.key = hash_chunks(bytes + start, i - start, 0x20);
+        if ((seen & kHighByte) == 0) {
+            tok.shape = ascii_shape(seen, kBytes.flags[bytes[start]], i - start);
         } else {
-            scratch = lookup_form(word);
-            tok.key = hash_word(scratch);
+            tok.shape = shape_of(t.substr(start, i - start));
+        }
+        if ((seen & kHighByte) == 0 && !hyphenated && !apostrophe) {
+            // ASCII letters and digits only: OR-ing 0x20 lowercases letters and keeps digits.
+            tok.key = hash_chunks(bytes + start, i - start, 0x20, bytes + n);
+        } else {
+            tok.key = hash_word(lookup_form(t.substr(start, i - start)));
         }
         i += skip;
         sentence = false;

@@ -28,7 +28,8 @@ struct Token {
     std::uint32_t start;
     std::uint32_t end;
     std::uint64_t key;
-    std::uint32_t lexicons;  ///< lexicon bits from the engine's LexiconIndex (capitalized words only)
+    std::uint64_t lexicons;  ///< lexicon bits from the engine's LexiconIndex (capitalized words only)
+    std::uint64_t terms;     ///< term bits from the engine's TermIndex (see RoleTable::share)
     Shape shape;
     bool sentence_start;  ///< first word of the text, of a line, or after . ! ? :
     bool hyphenated;

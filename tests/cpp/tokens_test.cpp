@@ -105,5 +105,31 @@ TEST(RoleTable, TranslatesLexiconsIntoRoles) {
     EXPECT_EQ(table.terms(hash_word("dr")), RoleBits{1} << 7);
 }
 
+TEST(RoleTable, SharedTermsAreReadFromTheTokenAtTheirOffset) {
+    RoleTable first, second;
+    first.add_terms({"dr"}, 1);
+    second.add_terms({"street", "dr"}, 0);
+    second.add_terms({"san"}, 2);  // a phrase start only in another table must not become a role
+    first.add_terms({"san francisco"}, 0);
+    first.finish();
+    second.finish();
+    TermIndex index;
+    ASSERT_TRUE(first.share(index, 0, 3));
+    ASSERT_TRUE(second.share(index, 3, 3));
+    EXPECT_FALSE(RoleTable().share(index, phrase_bits::kMaxMembers - 1, 2));  // does not fit
+    index.finish();
+    std::vector<Token> t;
+    tokenize("Dr street San", t);
+    for (Token& token : t) token.terms = index.find(token.key);
+    EXPECT_EQ(first.token_terms(t[0]), RoleBits{1} << 1);
+    EXPECT_EQ(second.token_terms(t[0]), RoleBits{1});
+    EXPECT_EQ(first.token_terms(t[1]), RoleBits{0});
+    EXPECT_EQ(second.token_terms(t[1]), RoleBits{1});
+    EXPECT_EQ(first.token_terms(t[2]), phrase_bits::kPrefix);
+    EXPECT_EQ(second.token_terms(t[2]) & phrase_bits::kMembers, RoleBits{1} << 2);
+    // Each table still finds its own terms by key, phrases included.
+    EXPECT_EQ(first.terms(combine_keys(t[2].key, hash_word("francisco"))), RoleBits{1});
+}
+
 }  // namespace
 }  // namespace phimask::detail

@@ -16,7 +16,7 @@ bool probes_lexicons(const Token& t) { return t.shape != Shape::kLower && t.shap
 
 RoleBits TokenView::roles(std::size_t i, RoleBits part_roles) const {
     const Token& t = tokens_[i];
-    RoleBits bits = table_.terms(t.key) | table_.translate(t.lexicons);
+    RoleBits bits = table_.token_roles(t);
     if (t.hyphenated && part_roles != 0) {
         const std::string_view w = word(i);
         for (std::size_t p = 0; p < w.size();) {
@@ -52,12 +52,13 @@ bool TokenView::ends_with_term(std::size_t i, RoleBits role, std::size_t longest
 RoleBits TokenView::roles_any_case(std::size_t i) const {
     const Token& t = tokens_[i];
     const RoleBits lexicons = probes_lexicons(t) ? t.lexicons : lexicons_.find(t.key);
-    return (table_.terms(t.key) | table_.translate(lexicons)) & phrase_bits::kMembers;
+    return (table_.token_terms(t) | table_.translate(lexicons)) & phrase_bits::kMembers;
 }
 
 RoleBits TokenView::key_roles(std::uint64_t key, const Token& first, bool single) const {
+    if (single) return probes_lexicons(first) ? table_.token_roles(first) : table_.token_terms(first);
     RoleBits bits = table_.terms(key);
-    if (probes_lexicons(first)) bits |= table_.translate(single ? first.lexicons : lexicons_.find(key));
+    if (probes_lexicons(first)) bits |= table_.translate(lexicons_.find(key));
     return bits;
 }
 

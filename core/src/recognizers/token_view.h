@@ -26,7 +26,7 @@ public:
     /// True when token i may end a phrase with `role` among the recognizer's
     /// terms (it has the role itself, or ends a longer entry): a cheap filter.
     bool may_end_term(std::size_t i, RoleBits role) const {
-        return (table_.terms(tokens_[i].key) & (role | phrase_bits::kSuffix)) != 0;
+        return (table_.token_terms(tokens_[i]) & (role | phrase_bits::kSuffix)) != 0;
     }
     /// True when one of the last 3 to `longest` letters of token i is an entry
     /// with `role` among the terms ("Wingertweg" ends with "weg").
