@@ -145,9 +145,10 @@ void ScratchPool::release(HsScratch scratch) {
 namespace {
 
 /// The recognizer of detector `d` with its lexicons and terms in one role
-/// table; its terms also go into `terms` from bit `next_term_bit` on, while they fit.
+/// table; its terms also go into `terms` from bit `next_term_bit` on, while
+/// they fit. Its "common" role's lexicons and terms are added to `everyday`.
 std::unique_ptr<Recognizer> build_recognizer(const PolicyData& data, const DetectorSpec& d, TermIndex& terms,
-                                             unsigned& next_term_bit) {
+                                             unsigned& next_term_bit, EverydayWords& everyday) {
     if (d.recognizer.empty()) return nullptr;
     const RecognizerInfo* info = find_recognizer(d.recognizer);
     if (info == nullptr) return nullptr;
@@ -159,6 +160,7 @@ std::unique_ptr<Recognizer> build_recognizer(const PolicyData& data, const Detec
             auto it = data.lexicons.find(name);
             const auto index = static_cast<unsigned>(std::distance(data.lexicons.begin(), it));
             if (r >= 0 && it != data.lexicons.end()) table.add_lexicon(index, static_cast<unsigned>(r));
+            if (role == "common" && it != data.lexicons.end()) everyday.lexicons |= RoleBits{1} << index;
         }
     }
     for (const auto& [role, words] : d.terms) {
@@ -167,7 +169,11 @@ std::unique_ptr<Recognizer> build_recognizer(const PolicyData& data, const Detec
     }
     table.finish();
     const auto roles = static_cast<unsigned>(info->roles.size());
-    if (table.share(terms, next_term_bit, roles)) next_term_bit += roles;
+    if (table.share(terms, next_term_bit, roles)) {
+        const int common = role_index(*info, "common");
+        if (common >= 0) everyday.terms |= RoleBits{1} << (next_term_bit + static_cast<unsigned>(common));
+        next_term_bit += roles;
+    }
     return info->make(std::move(table), d.score);
 }
 
@@ -188,7 +194,7 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
         negative.words = d.negative_context.words;
         negative.window = d.negative_context.window;
         core->negative_matchers_.emplace_back(negative);
-        core->recognizers_.push_back(build_recognizer(data, d, core->term_index_, next_term_bit));
+        core->recognizers_.push_back(build_recognizer(data, d, core->term_index_, next_term_bit, core->everyday_words_));
         core->has_recognizers_ |= core->recognizers_.back() != nullptr;
         if (data.lexicons.size() > phrase_bits::kMaxMembers) {
             return Status(ErrorCode::kPolicy, "a policy may use at most " + std::to_string(phrase_bits::kMaxMembers) +

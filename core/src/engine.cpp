@@ -24,11 +24,7 @@ Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text
     if (core.has_recognizers()) {
         tokenize(norm, ctx.tokens);
         const LexiconIndex& lexicons = core.lexicon_index();
-        const TermIndex& terms = core.term_index();
-        for (Token& t : ctx.tokens) {
-            t.terms = terms.find(t.key);
-            if (t.shape == Shape::kTitle || t.shape == Shape::kUpper) t.lexicons = lexicons.find(t.key);
-        }
+        look_up_tokens(norm, ctx.tokens, lexicons, core.term_index(), core.everyday_words());
         const Words words{norm, ctx.tokens, lexicons};
         for (std::uint32_t d = 0; d < core.recognizers().size(); ++d) {
             const Recognizer* recognizer = core.recognizers()[d].get();

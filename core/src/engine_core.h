@@ -87,6 +87,7 @@ public:
     const LexiconIndex& lexicon_index() const { return lexicon_index_; }
     /// The recognizers' terms, probed once per token for all of them.
     const TermIndex& term_index() const { return term_index_; }
+    const EverydayWords& everyday_words() const { return everyday_words_; }
     unsigned max_width() const { return max_width_; }
     const Normalizer& normalizer() const { return normalizer_; }
     ScratchPool& scratch_pool() const { return *pool_; }
@@ -106,6 +107,7 @@ private:
     bool has_recognizers_ = false;
     LexiconIndex lexicon_index_;
     TermIndex term_index_;
+    EverydayWords everyday_words_;
     unsigned max_width_ = 0;
     Normalizer normalizer_;
     std::unique_ptr<ScratchPool> pool_;

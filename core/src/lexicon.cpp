@@ -72,6 +72,86 @@ void KeyTable::finish() {
     pending_ = {};
 }
 
+namespace {
+
+/// No word has a capital letter, and there are at least two words with letters.
+bool caseless(const std::vector<Token>& tokens) {
+    std::size_t words = 0;
+    for (const Token& t : tokens) {
+        if (t.shape != Shape::kLower && t.shape != Shape::kNumber && t.shape != Shape::kMixed) return false;
+        words += t.shape == Shape::kLower;
+    }
+    return words >= 2;
+}
+
+/// Only spaces lie between tokens a and b (after a one-letter token, a period may come first: "m. jones").
+bool spaces_between(std::string_view text, const Token& a, const Token& b) {
+    std::size_t i = a.end;
+    if (a.end - a.start == 1 && i < b.start && text[i] == '.') ++i;
+    if (i >= b.start || b.start - i > 2) return false;
+    for (; i < b.start; ++i) {
+        if (text[i] != ' ') return false;
+    }
+    return true;
+}
+
+/// Text without capitals: runs of two or more words the lexicons know (no
+/// everyday words), maybe with lone letters between them, become capitalized
+/// words and initials. A lone known word stays lowercase: in logs it is more
+/// often a word like "login" than a name.
+void capitalize_known_runs(std::string_view text, std::vector<Token>& tokens, const LexiconIndex& lexicons,
+                           const EverydayWords& everyday) {
+    enum Kind : std::uint8_t { kPlain, kKnown, kLetter };
+    std::vector<std::uint8_t> kind(tokens.size(), kPlain);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        Token& t = tokens[i];
+        if (t.shape != Shape::kLower) continue;
+        if (t.end - t.start == 1) {
+            kind[i] = kLetter;
+            continue;
+        }
+        t.lexicons = lexicons.find(t.key);
+        const bool known = (t.lexicons & phrase_bits::kMembers) != 0;
+        if (known && (t.lexicons & everyday.lexicons) == 0 && (t.terms & everyday.terms) == 0) kind[i] = kKnown;
+    }
+    for (std::size_t first = 0; first < tokens.size();) {
+        if (kind[first] != kKnown) {
+            ++first;
+            continue;
+        }
+        // The run: known words, and single letters with a known word on both sides.
+        std::size_t last = first, words = 1;
+        while (last + 1 < tokens.size()) {
+            std::size_t next = last + 1;
+            if (!spaces_between(text, tokens[last], tokens[next])) break;
+            if (kind[next] == kLetter && next + 1 < tokens.size() && kind[next + 1] == kKnown &&
+                spaces_between(text, tokens[next], tokens[next + 1])) {
+                ++next;
+            }
+            if (kind[next] != kKnown) break;
+            last = next;
+            ++words;
+        }
+        if (words >= 2) {
+            for (std::size_t k = first; k <= last; ++k) {
+                tokens[k].shape = kind[k] == kKnown ? Shape::kTitle : Shape::kInitial;
+            }
+        }
+        first = last + 1;
+    }
+}
+
+}  // namespace
+
+void look_up_tokens(std::string_view text, std::vector<Token>& tokens, const LexiconIndex& lexicons,
+                    const TermIndex& terms, const EverydayWords& everyday) {
+    for (Token& t : tokens) {
+        t.terms = terms.find(t.key);
+        if (t.shape == Shape::kTitle || t.shape == Shape::kUpper) t.lexicons = lexicons.find(t.key);
+    }
+    if (caseless(tokens)) capitalize_known_runs(text, tokens, lexicons, everyday);
+}
+
 bool RoleTable::share(TermIndex& index, unsigned base, unsigned roles) {
     if (roles > phrase_bits::kMaxMembers || base > phrase_bits::kMaxMembers - roles) return false;
     index.add_shifted(terms_, base);

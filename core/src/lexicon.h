@@ -67,6 +67,21 @@ using LexiconIndex = KeyTable;
 /// Every recognizer's terms, each recognizer's roles at its own bit offset.
 using TermIndex = KeyTable;
 
+/// Everyday words: the lexicon bits and shared term bits of the recognizers'
+/// "common" roles ("will", "may", "de").
+struct EverydayWords {
+    RoleBits lexicons = 0;
+    RoleBits terms = 0;
+};
+
+/// Fills Token::terms of every token of `text` and Token::lexicons of
+/// capitalized ones. In text written without capitals ("eva kleist lives at
+/// ..."), two or more words in a row that the lexicons know (everyday words
+/// excepted) are read as capitalized: they become kTitle, and a lone letter
+/// between two of them an initial ("emidio p lombardo").
+void look_up_tokens(std::string_view text, std::vector<Token>& tokens, const LexiconIndex& lexicons,
+                    const TermIndex& terms, const EverydayWords& everyday);
+
 /// One recognizer's vocabulary: its own terms, and the roles each lexicon fills.
 class RoleTable {
 public:

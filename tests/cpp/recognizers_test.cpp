@@ -31,6 +31,16 @@ TEST(Recognizers, PolicyLexiconsAndTermsDriveAPersonNameRecognizer) {
     EXPECT_EQ(names_in(engine, "Please ask Will Okafor to call."), (std::vector<std::string>{"NAME:Will Okafor"}));
 }
 
+TEST(Recognizers, TextWithoutCapitalsFindsRunsOfKnownNameWords) {
+    const Engine engine = engine_from(kNamesPolicy);
+    EXPECT_EQ(names_in(engine, "maria okafor lives here"), (std::vector<std::string>{"NAME:maria okafor"}));
+    EXPECT_EQ(names_in(engine, "seen by john m. lindqvist today"), (std::vector<std::string>{"NAME:john m. lindqvist"}));
+    EXPECT_TRUE(names_in(engine, "john logged in").empty());         // one known word alone stays a word
+    EXPECT_TRUE(names_in(engine, "ask will smith to call").empty());  // everyday words are not promoted
+    EXPECT_TRUE(names_in(engine, "maria, okafor").empty());           // only spaces join a run
+    EXPECT_TRUE(names_in(engine, "Seen maria okafor").empty());       // a capital anywhere: case is evidence again
+}
+
 TEST(Recognizers, OnlyRecognizersNeedNoHyperscanPatterns) {
     const Engine engine = engine_from(kNamesPolicy);
     auto result = engine.redact("John Smith, SSN 123-45-6789");
