@@ -113,5 +113,14 @@ TEST(Recognizers, ShippedPacksFindNamesPlacesAndAddressesAndLeaveEponyms) {
     }
 }
 
+TEST(Recognizers, AbbreviatedStreetTypesStartAnAddress) {
+    const Engine engine = engine_from("{}");
+    EXPECT_EQ(names_in(engine, "Mail goes to 3037 ul. Lipowa 73 now."),
+              (std::vector<std::string>{"ADDRESS:3037 ul. Lipowa 73"}));
+    EXPECT_EQ(names_in(engine, "She lives at avda. Cervantes 12 today."),
+              (std::vector<std::string>{"ADDRESS:avda. Cervantes 12"}));
+    EXPECT_TRUE(names_in(engine, "take 2 tabs p.o. daily, al. 5 times").empty());
+}
+
 }  // namespace
 }  // namespace phimask::test

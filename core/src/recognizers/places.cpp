@@ -202,9 +202,13 @@ public:
         const TokenView v(words, table_);
         std::size_t done = 0;  // tokens before this are in a proposal
         for (std::size_t i = 0; i < v.size(); ++i) {
-            // Every address starts with a number, a capitalized word, or a street name before its number.
+            // Every address starts with a number, a capitalized word, a street name
+            // before its number, or an abbreviated street type ("ul. Północna 73").
             const bool number = house_number(v, i);
-            if (!number && !capitalized(v[i]) && !(i + 1 < v.size() && house_number(v, i + 1))) continue;
+            if (!number && !capitalized(v[i]) && !(i + 1 < v.size() && house_number(v, i + 1)) &&
+                !abbreviated_prefix(v, i)) {
+                continue;
+            }
             std::size_t last = 0;
             double score = 0;
             if (number && (last = street_after_number(v, i)) != 0) {
@@ -296,6 +300,11 @@ private:
     bool street_ending(const TokenView& v, std::size_t i) const {
         return v.ends_with_term(i, bit(kEnding), 6);
     }
+    /// A lowercase street type with a period: "ul.", "avda.".
+    bool abbreviated_prefix(const TokenView& v, std::size_t i) const {
+        return v[i].shape == Shape::kLower && i + 1 < v.size() && v.gap_after(i) == ". " &&
+               (v.roles(i) & bit(kPrefix)) != 0;
+    }
     /// "Calle Mayor 12", "Rue de la Paix 5": a street type, its name, then the
     /// number; or one word ending like a street name, then the number.
     std::size_t street_before_number(const TokenView& v, std::size_t i) const {
@@ -303,7 +312,7 @@ private:
         if (i + 1 < v.size() && house_number(v, i + 1) && v.joined(i, false) && street_ending(v, i)) return i + 1;
         // A street type, capitalized, or abbreviated in lowercase before a capitalized name ("ul. Północna 73").
         if ((v.roles(i) & bit(kPrefix)) == 0) return 0;
-        if (!capitalized(v[i]) && !(i + 1 < v.size() && capitalized(v[i + 1]) && v.gap_after(i) == ". ")) return 0;
+        if (!capitalized(v[i]) && !(abbreviated_prefix(v, i) && capitalized(v[i + 1]))) return 0;
         std::size_t k = i;
         for (std::size_t words = 0; k + 1 < v.size() && words < 5 && v.joined(k, true); ++words) {
             ++k;
