@@ -22,7 +22,7 @@ double confirm_value(const EngineCore& core, std::uint32_t detector_index, std::
     const DetectorSpec& detector = data.detectors[detector_index];
     if (allowed(data, norm.substr(start, end - start))) return -1;
     if (const ContextMatcher& context = core.context_matchers()[detector_index]; !context.empty()) {
-        // The window is measured from the whole match, so a label is never its own context.
+        // The window is measured from the whole match, so a label or trailer is never its own context.
         if (context.found_near(norm, context_start, context_end)) {
             score = std::min(1.0, score + detector.context.boost);
         } else if (detector.context.required) {
@@ -49,14 +49,14 @@ void confirm_candidates(const EngineCore& core, const NormalizedText& text, cons
         // accepted longer one in overlap resolution anyway.
         if (accepted != nullptr && accepted->start == c.start && accepted->id == c.id) continue;
         const CompiledPattern& pattern = core.patterns()[c.id];
-        if (c.end == c.value_start) continue;
-        const std::string_view value = norm.substr(c.value_start, c.end - c.value_start);
+        if (c.value_end <= c.value_start) continue;
+        const std::string_view value = norm.substr(c.value_start, c.value_end - c.value_start);
         if (Validator v = core.validators()[pattern.detector]; v != nullptr && !v(value)) continue;
-        const double score = confirm_value(core, pattern.detector, norm, c.value_start, c.end, c.start, c.end,
+        const double score = confirm_value(core, pattern.detector, norm, c.value_start, c.value_end, c.start, c.end,
                                            pattern.score);
         if (score < 0) continue;
-        const auto [start, end] = text.to_original(c.value_start, c.end);
-        out.push_back({start, end, c.value_start, c.end, pattern.detector, score});
+        const auto [start, end] = text.to_original(c.value_start, c.value_end);
+        out.push_back({start, end, c.value_start, c.value_end, pattern.detector, score});
         accepted = &c;
     }
 }

@@ -25,7 +25,7 @@ std::vector<CompiledPattern> build_pattern_table(const PolicyData& data, const s
             } else {
                 hs_free_compile_error(error);
             }
-            table.push_back({d, p, width, pat.score.value_or(det.score), !pat.label.empty()});
+            table.push_back({d, p, width, pat.score.value_or(det.score), !pat.label.empty(), !pat.trailer.empty()});
         }
     }
     return table;
@@ -33,30 +33,43 @@ std::vector<CompiledPattern> build_pattern_table(const PolicyData& data, const s
 
 namespace {
 
-Result<HsDatabase> compile_set(const PolicyData& data, const std::vector<std::string>& expressions,
-                               const std::vector<unsigned>& flags, const std::vector<unsigned>& ids,
-                               const std::vector<const PatternSpec*>& origins, unsigned mode) {
+/// Expressions for one database, each with its Hyperscan id (the pattern's
+/// index in the table) and where an error in it is reported.
+struct ExpressionSet {
+    std::vector<std::string> expressions;
+    std::vector<unsigned> flags;
+    std::vector<unsigned> ids;
+    std::vector<std::string> pointers;
+    std::vector<const std::string*> detectors;
+
+    void add(std::string expression, unsigned f, unsigned id, std::string pointer, const std::string& detector) {
+        expressions.push_back(std::move(expression));
+        flags.push_back(f);
+        ids.push_back(id);
+        pointers.push_back(std::move(pointer));
+        detectors.push_back(&detector);
+    }
+};
+
+/// Compiles `set` with `extra_flags` added to every expression.
+Result<HsDatabase> compile_set(const ExpressionSet& set, unsigned extra_flags) {
     std::vector<const char*> exprs;
-    exprs.reserve(expressions.size());
-    for (const auto& e : expressions) exprs.push_back(e.c_str());
+    exprs.reserve(set.expressions.size());
+    for (const auto& e : set.expressions) exprs.push_back(e.c_str());
+    std::vector<unsigned> flags = set.flags;
+    for (auto& f : flags) f |= extra_flags;
     hs_database_t* db = nullptr;
     hs_compile_error_t* error = nullptr;
-    hs_error_t rc = hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
-                                     mode, nullptr, &db, &error);
+    hs_error_t rc = hs_compile_multi(exprs.data(), flags.data(), set.ids.data(), static_cast<unsigned>(exprs.size()),
+                                     HS_MODE_BLOCK, nullptr, &db, &error);
     if (rc != HS_SUCCESS) {
         std::string message = error != nullptr ? error->message : "compilation failed";
         int index = error != nullptr ? error->expression : -1;
         hs_free_compile_error(error);
-        if (index >= 0 && static_cast<std::size_t>(index) < origins.size()) {
-            const PatternSpec* origin = origins[static_cast<std::size_t>(index)];
-            std::string detector;
-            for (const auto& d : data.detectors) {
-                for (const auto& p : d.patterns) {
-                    if (&p == origin) detector = d.name;
-                }
-            }
-            return Status(ErrorCode::kPolicy, "Hyperscan cannot compile the pattern: " + message, origin->pointer,
-                          detector);
+        if (index >= 0 && static_cast<std::size_t>(index) < set.pointers.size()) {
+            const auto i = static_cast<std::size_t>(index);
+            return Status(ErrorCode::kPolicy, "Hyperscan cannot compile the pattern: " + message, set.pointers[i],
+                          *set.detectors[i]);
         }
         return Status(ErrorCode::kInternal, "Hyperscan cannot compile the policy's patterns: " + message);
     }
@@ -69,39 +82,36 @@ Result<Databases> compile_databases(const PolicyData& data) {
     if (data.detectors.empty()) {
         return Status(ErrorCode::kPolicy, "the policy has no detectors: nothing would ever be redacted", "/detectors");
     }
-    std::vector<std::string> exprs, label_exprs;
-    std::vector<unsigned> flags, som_flags, ids, label_flags, label_ids;
-    std::vector<const PatternSpec*> origins, label_origins;
+    ExpressionSet all, labels, trailers;
     unsigned id = 0;
     for (const auto& det : data.detectors) {
+        const unsigned f = expression_flags(det);
         for (const auto& pat : det.patterns) {
-            exprs.push_back(full_expression(pat));
-            const unsigned f = expression_flags(det);
-            flags.push_back(f);
-            som_flags.push_back(f | HS_FLAG_SOM_LEFTMOST);
-            ids.push_back(id);
-            origins.push_back(&pat);
-            if (!pat.label.empty()) {
-                label_exprs.push_back("^(?:" + bound_repeats(pat.label) + ")");
-                label_flags.push_back(f);
-                label_ids.push_back(id);
-                label_origins.push_back(&pat);
+            all.add(full_expression(pat), f, id, pat.pointer, det.name);
+            if (!pat.label.empty()) labels.add(label_expression(pat), f, id, field_pointer(pat, "label"), det.name);
+            if (!pat.trailer.empty()) {
+                trailers.add(trailer_expression(pat), f, id, field_pointer(pat, "trailer"), det.name);
             }
             ++id;
         }
     }
     Databases dbs;
-    if (exprs.empty()) return dbs;  // recognizers only: nothing for Hyperscan
-    auto scan = compile_set(data, exprs, flags, ids, origins, HS_MODE_BLOCK);
+    if (all.expressions.empty()) return dbs;  // recognizers only: nothing for Hyperscan
+    auto scan = compile_set(all, 0);
     if (!scan.ok()) return scan.status();
     dbs.scan = std::move(scan).value();
-    auto som = compile_set(data, exprs, som_flags, ids, origins, HS_MODE_BLOCK);
+    auto som = compile_set(all, HS_FLAG_SOM_LEFTMOST);
     if (!som.ok()) return som.status();
     dbs.som = std::move(som).value();
-    if (!label_exprs.empty()) {
-        auto labels = compile_set(data, label_exprs, label_flags, label_ids, label_origins, HS_MODE_BLOCK);
-        if (!labels.ok()) return labels.status();
-        dbs.labels = std::move(labels).value();
+    if (!labels.expressions.empty()) {
+        auto compiled = compile_set(labels, 0);
+        if (!compiled.ok()) return compiled.status();
+        dbs.labels = std::move(compiled).value();
+    }
+    if (!trailers.expressions.empty()) {
+        auto compiled = compile_set(trailers, HS_FLAG_SOM_LEFTMOST);
+        if (!compiled.ok()) return compiled.status();
+        dbs.trailers = std::move(compiled).value();
     }
     return dbs;
 }
@@ -218,7 +228,8 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
     core->lexicon_index_.finish();
     core->term_index_.finish();
     hs_scratch_t* scratch = nullptr;
-    for (hs_database_t* db : {core->dbs_.scan.get(), core->dbs_.som.get(), core->dbs_.labels.get()}) {
+    for (hs_database_t* db : {core->dbs_.scan.get(), core->dbs_.som.get(), core->dbs_.labels.get(),
+                              core->dbs_.trailers.get()}) {
         if (db != nullptr && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
             hs_free_scratch(scratch);
             return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");

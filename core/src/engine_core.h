@@ -35,18 +35,22 @@ struct CompiledPattern {
     unsigned max_width;  ///< longest match, normalized bytes
     double score;        ///< base score
     bool has_label;
+    bool has_trailer;
 };
 
-/// The three databases compiled from one pattern table:
+/// The databases compiled from one pattern table:
 ///  - scan: every expression, end offsets only (fast);
 ///  - som: every expression with HS_FLAG_SOM_LEFTMOST, run on short windows
 ///    before each end to find exact starts (or on the whole text in kLeftmost mode);
 ///  - labels: "^(?:label)" for labelled expressions, run on a match to find
-///    where its value starts.
+///    where its value starts;
+///  - trailers: "(?:trailer)\z" with HS_FLAG_SOM_LEFTMOST for expressions with
+///    a trailer, run on a match to find where its value ends.
 struct Databases {
     HsDatabase scan;
     HsDatabase som;
-    HsDatabase labels;  ///< null when no pattern has a label
+    HsDatabase labels;    ///< null when no pattern has a label
+    HsDatabase trailers;  ///< null when no pattern has a trailer
 };
 
 class ScratchPool {
@@ -117,7 +121,7 @@ private:
 /// Widths come from `widths` when it has one per pattern, else from Hyperscan.
 std::vector<CompiledPattern> build_pattern_table(const PolicyData& data, const std::vector<unsigned>& widths);
 
-/// Compiles the three databases. Errors name the pattern Hyperscan rejects.
+/// Compiles the databases. Errors name the pattern Hyperscan rejects.
 Result<Databases> compile_databases(const PolicyData& data);
 
 /// Checks options and the policy's needs (hash key, chunk size).

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace phimask::detail {
 
@@ -72,8 +73,27 @@ std::string bound_repeats(const std::string& regex) {
 }
 
 std::string full_expression(const PatternSpec& pattern) {
-    if (pattern.label.empty()) return "(?:" + bound_repeats(pattern.pattern) + ")";
-    return "(?:" + bound_repeats(pattern.label) + ")(?:" + bound_repeats(pattern.pattern) + ")";
+    std::string out;
+    if (!pattern.label.empty()) out += "(?:" + bound_repeats(pattern.label) + ")";
+    out += "(?:" + bound_repeats(pattern.pattern) + ")";
+    if (!pattern.trailer.empty()) out += "(?:" + bound_repeats(pattern.trailer) + ")";
+    return out;
+}
+
+std::string label_expression(const PatternSpec& pattern) {
+    return pattern.label.empty() ? std::string() : "^(?:" + bound_repeats(pattern.label) + ")";
+}
+
+std::string trailer_expression(const PatternSpec& pattern) {
+    return pattern.trailer.empty() ? std::string() : "(?:" + bound_repeats(pattern.trailer) + ")\\z";
+}
+
+std::string field_pointer(const PatternSpec& pattern, const std::string& field) {
+    // An entry with a label or trailer is an object: its pointer names its "pattern" field.
+    const std::string suffix = "/pattern";
+    const std::string& p = pattern.pointer;
+    const bool named = p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return (named ? p.substr(0, p.size() - suffix.size()) : p) + "/" + field;
 }
 
 unsigned expression_flags(const DetectorSpec& detector) {
@@ -93,23 +113,34 @@ static Status info_for(const std::string& expression, unsigned flags, const Dete
     return {};
 }
 
+/// A label or trailer must compile on its own and match something.
+static Status check_part(const std::string& part, const std::string& expression, unsigned flags,
+                         const DetectorSpec& detector, const std::string& pointer) {
+    hs_expr_info_t* info = nullptr;
+    Status s = info_for(expression, flags, detector, pointer, &info);
+    if (!s.ok()) return s;
+    const bool empty = info->min_width == 0;
+    std::free(info);
+    if (empty) return Status(ErrorCode::kPolicy, "the " + part + " can match empty text", pointer, detector.name);
+    return {};
+}
+
 Status check_pattern(const DetectorSpec& detector, const PatternSpec& pattern) {
     const unsigned flags = expression_flags(detector);
-    if (!pattern.label.empty()) {
-        hs_expr_info_t* label_info = nullptr;
-        Status s = info_for("(?:" + bound_repeats(pattern.label) + ")", flags, detector, pattern.pointer + "/label", &label_info);
+    const std::pair<const char*, std::string> parts[] = {{"label", label_expression(pattern)},
+                                                         {"trailer", trailer_expression(pattern)}};
+    for (const auto& [part, expression] : parts) {
+        if (expression.empty()) continue;
+        Status s = check_part(part, expression, flags, detector, field_pointer(pattern, part));
         if (!s.ok()) return s;
-        std::free(label_info);
     }
-    hs_expr_info_t* info = nullptr;
-    Status s = info_for(full_expression(pattern), flags, detector, pattern.pointer, &info);
+    Status s = check_part("pattern", "(?:" + bound_repeats(pattern.pattern) + ")", flags, detector, pattern.pointer);
     if (!s.ok()) return s;
-    const unsigned min_width = info->min_width;
+    hs_expr_info_t* info = nullptr;
+    s = info_for(full_expression(pattern), flags, detector, pattern.pointer, &info);
+    if (!s.ok()) return s;
     const unsigned max_width = info->max_width;
     std::free(info);
-    if (min_width == 0) {
-        return Status(ErrorCode::kPolicy, "the pattern can match empty text", pattern.pointer, detector.name);
-    }
     if (max_width == UINT_MAX) {
         return Status(ErrorCode::kPolicy,
                       "the pattern can match unboundedly long text; bound every repeat (e.g. {1,64} instead of + or *)",

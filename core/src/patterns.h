@@ -21,15 +21,29 @@ inline constexpr unsigned kRepeatBound = 64;
 /// and \Q...\E quoting are left alone).
 std::string bound_repeats(const std::string& regex);
 
-/// "(?:label)(?:pattern)" or "(?:pattern)", repeats bounded.
+/// "(?:label)(?:pattern)(?:trailer)", absent parts left out, repeats bounded:
+/// what the scan databases match.
 std::string full_expression(const PatternSpec& pattern);
+
+/// "^(?:label)": run over a candidate from its start, the end of the longest
+/// match is where the value starts. Empty when the pattern has no label.
+std::string label_expression(const PatternSpec& pattern);
+
+/// "(?:trailer)\z": run with leftmost start of match over a candidate from its
+/// value's second byte, the match's start is where the value ends. Empty when
+/// the pattern has no trailer.
+std::string trailer_expression(const PatternSpec& pattern);
+
+/// JSON pointer of `field` ("label", "trailer") of `pattern`'s entry.
+std::string field_pointer(const PatternSpec& pattern, const std::string& field);
 
 /// Hyperscan flags for a detector's expressions (without SOM / prefilter choices).
 unsigned expression_flags(const DetectorSpec& detector);
 
-/// Asks Hyperscan whether the pattern (and its label) compile, and enforces the
-/// phimask rules: no empty match, bounded width. Errors are kPolicy naming the
-/// pattern's pointer and detector, with Hyperscan's message.
+/// Asks Hyperscan whether the pattern, its label and its trailer compile, and
+/// enforces the phimask rules: no part matches empty text, bounded width.
+/// Errors are kPolicy naming the pointer of the part at fault and the detector,
+/// with Hyperscan's message.
 Status check_pattern(const DetectorSpec& detector, const PatternSpec& pattern);
 
 /// Hyperscan-escaped literal (every non-alphanumeric byte as \xHH).

@@ -43,6 +43,7 @@ struct LexiconData {
 struct PatternSpec {
     std::string pattern;      ///< the value
     std::string label;        ///< optional; matched right before the value, not part of the span
+    std::string trailer;      ///< optional; matched right after the value, not part of the span
     std::optional<double> score;
     std::string pointer;      ///< JSON pointer of this pattern, for errors
 };

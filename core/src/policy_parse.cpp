@@ -335,6 +335,7 @@ Status parse_pattern_entry(const json& j, const std::string& pointer, DetectorSp
         Fields f(j, pointer, d.name);
         PHIMASK_TRY(f.string("pattern", p.pattern, true));
         PHIMASK_TRY(f.string("label", p.label, false));
+        PHIMASK_TRY(f.string("trailer", p.trailer, false));
         if (f.find("score") != nullptr) {
             double s = 0;
             PHIMASK_TRY(f.number("score", s, 0.0, 1.0));
@@ -729,6 +730,7 @@ std::string canonical_policy_json(const PolicyData& data) {
         for (const auto& p : d.patterns) {
             json pj{{"pattern", p.pattern}};
             if (!p.label.empty()) pj["label"] = p.label;
+            if (!p.trailer.empty()) pj["trailer"] = p.trailer;
             if (p.score) pj["score"] = *p.score;
             patterns.push_back(pj);
         }

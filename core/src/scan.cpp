@@ -109,27 +109,46 @@ bool locate_starts(const EngineCore& core, hs_scratch_t* scratch, std::string_vi
     return true;
 }
 
-struct LabelScan {
+/// The candidate's own matches in the labels or trailers database, run over
+/// text[from, to): `edge` becomes the largest match end (labels) or the
+/// smallest match start (trailers), relative to `from`.
+struct EdgeScan {
     unsigned id;
-    std::size_t best;
+    std::size_t edge;
 };
 
-int on_label_match(unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) {
-    auto* scan = static_cast<LabelScan*>(ctx);
-    if (id == scan->id) scan->best = std::max(scan->best, static_cast<std::size_t>(to));
+int on_label_end(unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) {
+    auto* scan = static_cast<EdgeScan*>(ctx);
+    if (id == scan->id) scan->edge = std::max(scan->edge, static_cast<std::size_t>(to));
     return 0;
 }
 
-/// The value starts after the longest match of the candidate's own label at
-/// its start that leaves at least one byte of value.
-bool find_value_start(const EngineCore& core, hs_scratch_t* scratch, std::string_view text, Candidate& c) {
-    LabelScan scan{c.id, 0};
-    // Scanning up to end - 1 keeps at least one byte for the value.
-    if (hs_scan(core.dbs().labels.get(), text.data() + c.start, static_cast<unsigned>(c.end - 1 - c.start), 0, scratch,
-                on_label_match, &scan) != HS_SUCCESS) {
-        return false;
+int on_trailer_start(unsigned id, unsigned long long from, unsigned long long, unsigned, void* ctx) {
+    auto* scan = static_cast<EdgeScan*>(ctx);
+    if (id == scan->id) scan->edge = std::min(scan->edge, static_cast<std::size_t>(from));
+    return 0;
+}
+
+bool scan_edge(const hs_database_t* db, hs_scratch_t* scratch, std::string_view text, std::size_t from,
+               std::size_t to, match_event_handler on_match, EdgeScan& scan) {
+    return hs_scan(db, text.data() + from, static_cast<unsigned>(to - from), 0, scratch, on_match, &scan) ==
+           HS_SUCCESS;
+}
+
+/// Sets c.value_start and c.value_end as documented on Candidate.
+bool find_value(const EngineCore& core, hs_scratch_t* scratch, std::string_view text, Candidate& c) {
+    const CompiledPattern& pattern = core.patterns()[c.id];
+    if (pattern.has_label) {
+        EdgeScan label{c.id, 0};
+        if (!scan_edge(core.dbs().labels.get(), scratch, text, c.start, c.end - 1, on_label_end, label)) return false;
+        c.value_start = c.start + label.edge;
     }
-    c.value_start = c.start + scan.best;
+    if (pattern.has_trailer && c.value_start + 1 < c.end) {
+        const std::size_t from = c.value_start + 1;
+        EdgeScan trailer{c.id, c.end - from};
+        if (!scan_edge(core.dbs().trailers.get(), scratch, text, from, c.end, on_trailer_start, trailer)) return false;
+        c.value_end = from + trailer.edge;
+    }
     return true;
 }
 
@@ -145,7 +164,7 @@ bool scan_candidates(const EngineCore& core, hs_scratch_t* scratch, std::string_
     if (text.empty()) return true;
     if (core.options().start_of_match == StartOfMatch::kLeftmost) {
         auto emit = [](void* sink, unsigned id, std::size_t from, std::size_t to) {
-            static_cast<std::vector<Candidate>*>(sink)->push_back({id, from, from, to});
+            static_cast<std::vector<Candidate>*>(sink)->push_back({id, from, from, to, to});
         };
         if (!scan_pieces(core, core.dbs().som.get(), scratch, text, &out, emit)) return false;
     } else {
@@ -162,11 +181,11 @@ bool scan_candidates(const EngineCore& core, hs_scratch_t* scratch, std::string_
             // Every end the scan reported has a start within its window; a
             // missing one would be a Hyperscan inconsistency: fail closed.
             if (b.starts[i] == kNoStart) return false;
-            out.push_back({b.ends[i].second, b.starts[i], b.starts[i], b.ends[i].first});
+            out.push_back({b.ends[i].second, b.starts[i], b.starts[i], b.ends[i].first, b.ends[i].first});
         }
     }
     for (auto& c : out) {
-        if (core.patterns()[c.id].has_label && !find_value_start(core, scratch, text, c)) return false;
+        if (!find_value(core, scratch, text, c)) return false;
     }
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b2) {
         if (a.start != b2.start) return a.start < b2.start;

@@ -10,12 +10,28 @@
 
 namespace phimask::detail {
 
-/// A match of pattern `id` over normalized [start, end), and where its value
-/// starts (after the label, if any).
+/// A match of pattern `id` over normalized [start, end), and its value
+/// [value_start, value_end): the match without its label and trailer.
+///
+/// The value's edges are found deterministically from the candidate alone:
+/// - value_start: the end of the longest match of the pattern's own label
+///   anchored at `start` within [start, end - 1) (a label leaves at least one
+///   byte of value); `start` when the pattern has no label.
+/// - value_end: the leftmost start of a match of the pattern's own trailer
+///   anchored at `end` within [value_start + 1, end) (so the longest trailer,
+///   again leaving at least one byte of value); `end` when the pattern has no
+///   trailer. The trailer is scanned from the value's second byte, so an
+///   assertion at the trailer's start (\b) that falls on that byte sees none
+///   before it.
+/// Neither checks that the value alone matches the value pattern: write labels
+/// and trailers whose extent is unambiguous (a word and its separators). Should
+/// an edge not be found (it always is for a real match), the whole match counts
+/// as the value: more is redacted, never less.
 struct Candidate {
     std::uint32_t id;
     std::size_t start;
     std::size_t value_start;
+    std::size_t value_end;
     std::size_t end;
 };
 

@@ -2,9 +2,10 @@
 //
 //   "PHIMASK-ENGINE\n" NUL, u64 format, then length-prefixed (u64 LE) fields:
 //   phimask version, Hyperscan version, policy version, canonical policy JSON,
-//   pattern widths (u64 LE each), scan db, som db, labels db (each may be empty:
-//   a policy of recognizers only has no patterns), lexicons (per lexicon: its
-//   name, then its entries each ended by '\n'); then SHA-256 of everything before it.
+//   pattern widths (u64 LE each), scan db, som db, labels db, trailers db (each
+//   may be empty: a policy of recognizers only has no patterns), lexicons (per
+//   lexicon: its name, then its entries each ended by '\n'); then SHA-256 of
+//   everything before it. Format 3 added the trailers db.
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -20,7 +21,7 @@ namespace phimask {
 namespace {
 
 constexpr char kMagic[16] = {'P', 'H', 'I', 'M', 'A', 'S', 'K', '-', 'E', 'N', 'G', 'I', 'N', 'E', '\n', '\0'};
-constexpr std::uint32_t kFormat = 2;
+constexpr std::uint32_t kFormat = 3;
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
@@ -97,7 +98,8 @@ Result<std::string> Engine::serialize() const {
     std::string widths;
     for (const auto& p : core.patterns()) put_u64(widths, p.max_width);
     put_bytes(out, widths);
-    for (const hs_database_t* db : {core.dbs().scan.get(), core.dbs().som.get(), core.dbs().labels.get()}) {
+    for (const hs_database_t* db :
+         {core.dbs().scan.get(), core.dbs().som.get(), core.dbs().labels.get(), core.dbs().trailers.get()}) {
         auto bytes = serialize_db(db);
         if (!bytes.ok()) return bytes.status();
         put_bytes(out, *bytes);
@@ -137,14 +139,17 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
         if (std::memcmp(digest.data(), bytes.data() + body.size(), digest_size) != 0) return corrupt("checksum mismatch");
         Reader r(body.substr(sizeof kMagic));
         std::uint64_t format = 0;
-        std::string_view lib, hs, version, canonical, widths_bytes, scan_bytes, som_bytes, label_bytes, lexicon_bytes;
+        std::string_view lib, hs, version, canonical, widths_bytes, scan_bytes, som_bytes, label_bytes, trailer_bytes,
+            lexicon_bytes;
         if (!r.u64(format)) return corrupt("truncated header");
         if (format != kFormat) {
-            return Status(ErrorCode::kEngineFile, "unsupported engine file format " + std::to_string(format));
+            return Status(ErrorCode::kEngineFile, "the engine file has format " + std::to_string(format) +
+                                                      "; this phimask reads format " + std::to_string(kFormat) +
+                                                      " only; recompile it from its policy");
         }
         if (!r.bytes(lib) || !r.bytes(hs) || !r.bytes(version) || !r.bytes(canonical) || !r.bytes(widths_bytes) ||
-            !r.bytes(scan_bytes) || !r.bytes(som_bytes) || !r.bytes(label_bytes) || !r.bytes(lexicon_bytes) ||
-            !r.done()) {
+            !r.bytes(scan_bytes) || !r.bytes(som_bytes) || !r.bytes(label_bytes) || !r.bytes(trailer_bytes) ||
+            !r.bytes(lexicon_bytes) || !r.done()) {
             return corrupt("truncated or malformed fields");
         }
         if (lib != phimask::version()) {
@@ -191,14 +196,22 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
         if (!som.ok()) return som.status();
         auto labels = deserialize_db(label_bytes);
         if (!labels.ok()) return labels.status();
+        auto trailers = deserialize_db(trailer_bytes);
+        if (!trailers.ok()) return trailers.status();
         if (!*scan != !*som) return corrupt("a database is missing");
         dbs.scan = std::move(scan).value();
         dbs.som = std::move(som).value();
         dbs.labels = std::move(labels).value();
+        dbs.trailers = std::move(trailers).value();
         auto core = detail::EngineCore::create(detail::PolicyAccess::make(std::move(data)), options, std::move(dbs),
                                                widths);
         if (!core.ok()) return core.status();
         if (core.value()->patterns().size() != widths.size()) return corrupt("pattern table size mismatch");
+        for (const auto& p : core.value()->patterns()) {
+            if ((p.has_label && !core.value()->dbs().labels) || (p.has_trailer && !core.value()->dbs().trailers)) {
+                return corrupt("a database is missing");
+            }
+        }
         return Engine(std::move(core).value());
     } catch (const std::bad_alloc&) {
         return Status(ErrorCode::kInternal, "out of memory while loading the engine");

@@ -36,6 +36,23 @@ TEST(Policy, VersionChangesWithMeaning) {
     EXPECT_NE(a.version(), c.version());
 }
 
+TEST(Policy, LabelAndTrailerAreInTheCanonicalJsonAndVersion) {
+    auto plain = policy_from(R"({"packs": [], "detectors": [{"name": "d", "type": "X", "patterns": [
+        {"pattern": "\\d{7}"}]}]})");
+    auto labelled = policy_from(R"({"packs": [], "detectors": [{"name": "d", "type": "X", "patterns": [
+        {"pattern": "\\d{7}", "label": "tel "}]}]})");
+    auto trailed = policy_from(R"({"packs": [], "detectors": [{"name": "d", "type": "X", "patterns": [
+        {"pattern": "\\d{7}", "trailer": " tel"}]}]})");
+    EXPECT_NE(plain.version(), labelled.version());
+    EXPECT_NE(plain.version(), trailed.version());
+    EXPECT_NE(labelled.version(), trailed.version());
+    const json pattern = json::parse(trailed.canonical_json())["detectors"][0]["patterns"][0];
+    EXPECT_EQ(pattern, (json{{"pattern", "\\d{7}"}, {"trailer", " tel"}}));
+    auto again = Policy::from_json(trailed.canonical_json(), models());
+    ASSERT_TRUE(again.ok()) << again.status().to_string();
+    EXPECT_EQ(again->version(), trailed.version());
+}
+
 TEST(Policy, CanonicalJsonReloadsToTheSameVersion) {
     auto policy = Policy::default_policy(models());
     ASSERT_TRUE(policy.ok());

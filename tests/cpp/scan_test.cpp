@@ -10,7 +10,8 @@ std::string synthetic_text(std::mt19937& rng, std::size_t parts) {
     const std::vector<std::string> pieces = {
         "Pt seen 01/15/2023. ", "SSN 123-45-6789 ", "call (617) 555-0123 ", "mail jane.roe@example.org ",
         "MRN: 00123456 ", "ENC-20230115 ", "BP 120/80, creatinine 2.1 mg/dL. ", "née Müller – ",
-        "１２３-４５-６７８９ ", "\xff", "zip 02115 ", "IP 10.0.0.1 ", "\n", "aaaa ", "12345678901234567890 "};
+        "１２３-４５-６７８９ ", "\xff", "zip 02115 ", "IP 10.0.0.1 ", "\n", "aaaa ", "12345678901234567890 ",
+        "555-0147 (cell) ", "+46 8 928 571 38 fax ", "24 971 50 30 home "};
     std::string text;
     for (std::size_t i = 0; i < parts; ++i) text += pieces[rng() % pieces.size()];
     return text;
@@ -89,6 +90,62 @@ TEST(Scan, WindowedAndLeftmostStartsAgree) {
         ASSERT_TRUE(a.ok() && b.ok());
         ASSERT_EQ(a->spans, b->spans) << "round " << round;
         ASSERT_EQ(a->text, b->text);
+    }
+}
+
+TEST(Scan, TrailerIsNotPartOfTheSpan) {
+    Engine engine = engine_from(R"json({"packs": [], "detectors": [
+        {"name": "phone", "type": "PHONE", "caseless": true,
+         "patterns": [{"pattern": "\\d[\\d -]{5,12}\\d", "trailer": " {1,2}(?:office|\\(cell\\))"}]}]})json");
+    const std::string text = "617-555-0123 office, 555-0147 (CELL)";
+    EXPECT_EQ(described(text, *engine.detect(text)),
+              (std::vector<std::string>{"PHONE:617-555-0123", "PHONE:555-0147"}));
+    EXPECT_EQ(engine.redact(text)->text, "{PHONE} office, {PHONE} (CELL)");
+    EXPECT_TRUE(engine.detect("617-555-0123 home")->empty());
+}
+
+TEST(Scan, LabelAndTrailerTogether) {
+    Engine engine = engine_from(R"json({"packs": [], "detectors": [
+        {"name": "phone", "type": "PHONE",
+         "patterns": [{"label": "\\bTel ", "pattern": "[\\d-]{7,12}", "trailer": " \\(cell\\)"}]}]})json");
+    const std::string text = "Tel 555-0147 (cell), 555-0148 (cell), Tel 555-0149";
+    EXPECT_EQ(described(text, *engine.detect(text)), std::vector<std::string>{"PHONE:555-0147"});
+}
+
+TEST(Scan, TheLongestTrailerWins) {
+    // "1234 5 x" is value "1234 5" + " x" or value "1234" + " 5 x": the value
+    // ends where the longest trailer starts.
+    Engine engine = engine_from(R"({"packs": [], "detectors": [
+        {"name": "n", "type": "N", "patterns": [{"pattern": "[\\d ]{3,8}", "trailer": "(?: 5)? x"}]}]})");
+    const std::string text = "1234 5 x";
+    EXPECT_EQ(described(text, *engine.detect(text)), std::vector<std::string>{"N:1234"});
+}
+
+TEST(Scan, EachPatternUsesOnlyItsOwnTrailer) {
+    // Both trailers end at the same place; B's value must end where its own starts.
+    Engine engine = engine_from(R"({"packs": [], "detectors": [
+        {"name": "short_trailer", "type": "A", "patterns": [{"pattern": "[A-Z0-9 ]{4,12}", "trailer": " END"}]},
+        {"name": "long_trailer", "type": "B", "priority": 1,
+         "patterns": [{"pattern": "\\d{6}", "trailer": " NO END"}]}]})");
+    const std::string text = "123456 NO END";
+    EXPECT_EQ(described(text, *engine.detect(text)), std::vector<std::string>{"B:123456"});
+}
+
+TEST(Scan, TrailersAgreeAcrossStartOfMatchModesAndChunks) {
+    Engine whole = engine_from(R"({"packs": ["us_core"]})");
+    std::string text;
+    for (int i = 10; i < 70; ++i) text += "note " + std::to_string(i) + ": 024 971 50 " + std::to_string(i) + " home; ";
+    for (StartOfMatch mode : {StartOfMatch::kLeftmost, StartOfMatch::kWindowed}) {
+        EngineOptions options;
+        options.chunk_bytes = 2 * (1024 + 2) + 1;
+        options.start_of_match = mode;
+        auto chunked = Engine::compile(whole.policy(), options);
+        ASSERT_TRUE(chunked.ok()) << chunked.status().to_string();
+        auto spans = chunked->detect(text);
+        ASSERT_TRUE(spans.ok());
+        EXPECT_EQ(*spans, *whole.detect(text));
+        ASSERT_EQ(spans->size(), 60u);
+        EXPECT_EQ(slice(text, spans->back()), "024 971 50 69");
     }
 }
 

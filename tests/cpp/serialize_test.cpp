@@ -1,3 +1,4 @@
+#include "crypto.h"
 #include "test_util.h"
 
 namespace phimask::test {
@@ -19,6 +20,31 @@ TEST(Serialize, RoundTripGivesIdenticalResults) {
     EXPECT_EQ(a->text, b->text);
     EXPECT_EQ(a->spans, b->spans);
     EXPECT_EQ(*loaded->serialize(), *bytes);
+}
+
+TEST(Serialize, LabelAndTrailerDatabasesRoundTrip) {
+    Engine engine = engine_from(R"json({"packs": [], "detectors": [{"name": "phone", "type": "PHONE", "patterns": [
+        {"label": "\\bTel ", "pattern": "[\\d-]{7,12}", "trailer": " \\(cell\\)"},
+        {"pattern": "[\\d-]{7,12}", "trailer": " office"}]}]})json");
+    auto loaded = Engine::deserialize(*engine.serialize());
+    ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+    const std::string text = "Tel 555-0147 (cell) and 555-0148 office";
+    EXPECT_EQ(described(text, *loaded->detect(text)), (std::vector<std::string>{"PHONE:555-0147", "PHONE:555-0148"}));
+    EXPECT_EQ(*loaded->detect(text), *engine.detect(text));
+}
+
+TEST(Serialize, OlderFormatsAskToRecompile) {
+    // A well-formed file of format 2 (before the trailers database): checksum intact, format field changed.
+    std::string bytes = *default_engine().serialize();
+    bytes[16] = 2;
+    const std::size_t body = bytes.size() - 32;
+    const auto digest = detail::sha256(std::string_view(bytes).substr(0, body));
+    bytes.replace(body, 32, reinterpret_cast<const char*>(digest.data()), digest.size());
+    auto loaded = Engine::deserialize(bytes);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.status().code(), ErrorCode::kEngineFile);
+    EXPECT_NE(loaded.status().message().find("format 2"), std::string::npos) << loaded.status().to_string();
+    EXPECT_NE(loaded.status().message().find("recompile"), std::string::npos) << loaded.status().to_string();
 }
 
 TEST(Serialize, SaveAndLoadAFile) {
