@@ -139,6 +139,9 @@ void capitalize_known_runs(std::string_view text, std::vector<Token>& tokens, co
         }
         first = last + 1;
     }
+    for (Token& t : tokens) {
+        if (t.shape == Shape::kLower) t.lexicons = 0;  // as in any text: lowercase words carry no lexicons
+    }
 }
 
 }  // namespace

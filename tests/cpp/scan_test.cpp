@@ -21,11 +21,23 @@ const char* const kMixedPolicy = R"({"packs": ["us_core"], "detectors": [
     {"name": "hospital_mrn", "type": "MEDICAL_RECORD_NUMBER", "pattern": "MRN[:# ]*\\d{7,10}"},
     {"name": "encounter_id", "type": "ENCOUNTER_ID", "pattern": "ENC-\\d{8}"}]})";
 
+/// The smallest chunk the engine allows: twice the widest pattern.
+constexpr std::size_t kMinChunk = 2 * (1024 + 2) + 1;
+
+/// `engine`'s policy compiled to scan in the smallest chunks with `mode`.
+Engine smallest_chunks(const Engine& engine, StartOfMatch mode) {
+    EngineOptions options;
+    options.chunk_bytes = kMinChunk;
+    options.start_of_match = mode;
+    auto chunked = Engine::compile(engine.policy(), options);
+    EXPECT_TRUE(chunked.ok()) << chunked.status().to_string();
+    return std::move(chunked).value();
+}
+
 TEST(Scan, SmallChunksFindExactlyWhatOnePassFinds) {
     Engine whole = engine_from(kMixedPolicy);
     std::mt19937 rng(11);
-    const std::size_t min_chunk = 2 * (1024 + 2) + 1;  // the smallest allowed: twice the widest pattern
-    for (std::size_t chunk : {min_chunk, min_chunk + 1, min_chunk + 7, min_chunk + 333}) {
+    for (std::size_t chunk : {kMinChunk, kMinChunk + 1, kMinChunk + 7, kMinChunk + 333}) {
         EngineOptions options;
         options.chunk_bytes = chunk;
         // Both start-of-match strategies scan in chunks; alternate them.
@@ -49,20 +61,15 @@ TEST(Scan, EveryCutPointOfAnIdentifierIsCovered) {
     // Shift one identifier across a chunk boundary byte by byte.
     Engine whole = engine_from(kMixedPolicy);
     for (StartOfMatch mode : {StartOfMatch::kLeftmost, StartOfMatch::kWindowed}) {
-    EngineOptions options;
-    options.chunk_bytes = 2 * (1024 + 2) + 1;
-    options.start_of_match = mode;
-    auto chunked = Engine::compile(whole.policy(), options);
-    ASSERT_TRUE(chunked.ok()) << chunked.status().to_string();
-    const std::size_t boundary = options.chunk_bytes;
-    for (std::size_t pad = boundary - 40; pad <= boundary + 40; ++pad) {
-        const std::string text = std::string(pad, 'x') + " SSN 123-45-6789, MRN# 12345678 " + std::string(3000, 'y');
-        auto spans = chunked->detect(text);
-        ASSERT_TRUE(spans.ok());
-        EXPECT_EQ(*spans, *whole.detect(text)) << "pad " << pad;
-        EXPECT_EQ(described(text, *spans),
-                  (std::vector<std::string>{"US_SOCIAL_SECURITY_NUMBER:123-45-6789", "MEDICAL_RECORD_NUMBER:MRN# 12345678"}));
-    }
+        const Engine chunked = smallest_chunks(whole, mode);
+        for (std::size_t pad = kMinChunk - 40; pad <= kMinChunk + 40; ++pad) {
+            const std::string text = std::string(pad, 'x') + " SSN 123-45-6789, MRN# 12345678 " + std::string(3000, 'y');
+            auto spans = chunked.detect(text);
+            ASSERT_TRUE(spans.ok());
+            EXPECT_EQ(*spans, *whole.detect(text)) << "pad " << pad;
+            EXPECT_EQ(described(text, *spans), (std::vector<std::string>{"US_SOCIAL_SECURITY_NUMBER:123-45-6789",
+                                                                         "MEDICAL_RECORD_NUMBER:MRN# 12345678"}));
+        }
     }
 }
 
@@ -136,12 +143,7 @@ TEST(Scan, TrailersAgreeAcrossStartOfMatchModesAndChunks) {
     std::string text;
     for (int i = 10; i < 70; ++i) text += "note " + std::to_string(i) + ": 024 971 50 " + std::to_string(i) + " home; ";
     for (StartOfMatch mode : {StartOfMatch::kLeftmost, StartOfMatch::kWindowed}) {
-        EngineOptions options;
-        options.chunk_bytes = 2 * (1024 + 2) + 1;
-        options.start_of_match = mode;
-        auto chunked = Engine::compile(whole.policy(), options);
-        ASSERT_TRUE(chunked.ok()) << chunked.status().to_string();
-        auto spans = chunked->detect(text);
+        auto spans = smallest_chunks(whole, mode).detect(text);
         ASSERT_TRUE(spans.ok());
         EXPECT_EQ(*spans, *whole.detect(text));
         ASSERT_EQ(spans->size(), 60u);
