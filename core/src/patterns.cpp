@@ -134,13 +134,21 @@ Status check_pattern(const DetectorSpec& detector, const PatternSpec& pattern) {
         Status s = check_part(part, expression, flags, detector, field_pointer(pattern, part));
         if (!s.ok()) return s;
     }
-    Status s = check_part("pattern", "(?:" + bound_repeats(pattern.pattern) + ")", flags, detector, pattern.pointer);
-    if (!s.ok()) return s;
+    // With a label or trailer the value alone must match something too; without
+    // them the value is the whole expression, checked once below (policy load
+    // asks Hyperscan about every pattern, so each extra question shows).
+    const bool framed = !pattern.label.empty() || !pattern.trailer.empty();
+    if (framed) {
+        Status s = check_part("pattern", "(?:" + bound_repeats(pattern.pattern) + ")", flags, detector, pattern.pointer);
+        if (!s.ok()) return s;
+    }
     hs_expr_info_t* info = nullptr;
-    s = info_for(full_expression(pattern), flags, detector, pattern.pointer, &info);
+    Status s = info_for(full_expression(pattern), flags, detector, pattern.pointer, &info);
     if (!s.ok()) return s;
+    const unsigned min_width = info->min_width;
     const unsigned max_width = info->max_width;
     std::free(info);
+    if (min_width == 0) return Status(ErrorCode::kPolicy, "the pattern can match empty text", pattern.pointer, detector.name);
     if (max_width == UINT_MAX) {
         return Status(ErrorCode::kPolicy,
                       "the pattern can match unboundedly long text; bound every repeat (e.g. {1,64} instead of + or *)",
