@@ -5,7 +5,8 @@
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config
-          libicu-dev nlohmann-json3-dev libssl-dev libgtest-dev libbenchmark-dev python3)
+          libicu-dev nlohmann-json3-dev libssl-dev libgtest-dev libbenchmark-dev
+          python3 python3-dev python3-venv)
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(hyperfine)
 fi
