@@ -19,20 +19,17 @@ _lock = threading.Lock()
 _engine: Engine | None = None
 
 
-def _build_default() -> Engine:
+def _build_default() -> tuple[Engine, str | None]:
+    """The default engine, and why the packaged engine file was not used (if it was refused)."""
     # The packaged engine file holds the default policy over the packaged packs;
     # with PHIMASK_MODELS_PATH set the packs may differ, so compile instead.
+    refused = None
     if not os.environ.get("PHIMASK_MODELS_PATH"):
         try:
-            return Engine.load(DEFAULT_ENGINE_FILE)
+            return Engine.load(DEFAULT_ENGINE_FILE), None
         except (EngineFileError, FileError) as e:
-            warnings.warn(
-                f"phimask: the packaged default engine cannot be used ({e}); "
-                "compiling the default policy instead (about a second)",
-                RuntimeWarning,
-                stacklevel=4,
-            )
-    return Engine()
+            refused = str(e)
+    return Engine(), refused
 
 
 def default_engine() -> Engine:
@@ -52,10 +49,20 @@ def default_engine() -> Engine:
     global _engine
     engine = _engine
     if engine is None:
+        refused = None
         with _lock:
             if _engine is None:
-                _engine = _build_default()
+                _engine, refused = _build_default()
             engine = _engine
+        # Warned outside the lock: a warning may be logged, and a log filter may
+        # redact with this very engine.
+        if refused is not None:
+            warnings.warn(
+                f"phimask: the packaged default engine cannot be used ({refused}); "
+                "compiling the default policy instead (about a second)",
+                RuntimeWarning,
+                stacklevel=2,
+            )
     return engine
 
 
