@@ -165,14 +165,19 @@ def _converse_block(block: Any, where: str, ctx: _Context) -> dict[str, Any]:
     return out
 
 
+def _text_member(value: Any, where: str, ctx: _Context) -> dict[str, Any]:
+    """A copy of the object ``value`` with its "text" redacted."""
+    out = dict(_mapping(value, where))
+    out["text"] = ctx.text(out.get("text"), pointer(where, "text"))
+    return out
+
+
 def _guard_content(value: Any, where: str, ctx: _Context) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for kind, inner in _mapping(value, where).items():
         at = pointer(where, kind)
         if kind == "text":
-            text = dict(_mapping(inner, at))
-            text["text"] = ctx.text(text.get("text"), pointer(at, "text"))
-            out[kind] = text
+            out[kind] = _text_member(inner, at, ctx)
         elif kind in MEDIA_KINDS:
             out[kind] = ctx.media(kind, inner, at)
         else:
@@ -187,9 +192,7 @@ def _reasoning(value: Any, where: str, ctx: _Context) -> dict[str, Any]:
         if kind == "reasoningText":
             # The signature no longer matches a redacted text; the model's service
             # may then refuse the turn, which fails closed.
-            text = dict(_mapping(inner, at))
-            text["text"] = ctx.text(text.get("text"), pointer(at, "text"))
-            out[kind] = text
+            out[kind] = _text_member(inner, at, ctx)
         elif kind == "redactedContent":  # encrypted by the model provider: no readable text
             out[kind] = inner
         else:
