@@ -38,30 +38,35 @@ struct DateNumber {
     bool apostrophe = false;  ///< right after an apostrophe ('23, ’23)
 };
 
-bool has_month_name(std::string_view value) {
+/// Calls on_run(begin, end) for each maximal run of bytes of `value` that
+/// satisfy `in_run`, in order, until on_run returns false.
+template <class InRun, class OnRun>
+void for_each_run(std::string_view value, InRun in_run, OnRun on_run) {
     for (std::size_t i = 0; i < value.size();) {
-        if (!is_ascii_letter(value[i])) {
+        if (!in_run(value[i])) {
             ++i;
             continue;
         }
         std::size_t j = i;
-        while (j < value.size() && is_ascii_letter(value[j])) ++j;
-        if (is_month_name(value.substr(i, j - i))) return true;
+        while (j < value.size() && in_run(value[j])) ++j;
+        if (!on_run(i, j)) return;
         i = j;
     }
-    return false;
+}
+
+bool has_month_name(std::string_view value) {
+    bool found = false;
+    for_each_run(value, is_ascii_letter, [&](std::size_t i, std::size_t j) {
+        found = is_month_name(value.substr(i, j - i));
+        return !found;
+    });
+    return found;
 }
 
 /// Calls on_number for each run of digits in `value`, in order.
 template <class OnNumber>
 void for_each_date_number(std::string_view value, OnNumber on_number) {
-    for (std::size_t i = 0; i < value.size();) {
-        if (!is_digit(value[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < value.size() && is_digit(value[j])) ++j;
+    for_each_run(value, is_digit, [&](std::size_t i, std::size_t j) {
         DateNumber n;
         n.digits = value.substr(i, j - i);
         n.time = (i > 0 && value[i - 1] == ':') || (j < value.size() && value[j] == ':');
@@ -75,8 +80,8 @@ void for_each_date_number(std::string_view value, OnNumber on_number) {
                        (i >= 3 && value.substr(i - 3, 2) == "\xE2\x80" &&
                         (value[i - 1] == '\x98' || value[i - 1] == '\x99'));
         on_number(n);
-        i = j;
-    }
+        return true;
+    });
 }
 
 /// YYYYMMDD at the start of a run of 8 or more digits (HL7 DTM: time digits may follow).
