@@ -1,5 +1,5 @@
 // Build-time tool: compiles the default policy, reading detector packs from one
-// models folder only, and saves it as the Python package's default.engine.
+// models folder only, and saves it as a language package's default.engine.
 //
 //   phimask_compile_default MODELS_DIR OUTPUT
 #include <iostream>
