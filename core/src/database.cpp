@@ -220,12 +220,9 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
                                                       "', which this phimask does not have");
         }
     }
-    unsigned lexicon = 0;
-    std::size_t total = 0;
-    for (const auto& [name, entries] : data.lexicons) total += entries->entries.size();
-    core->lexicon_index_.reserve(total + total / 4);
-    for (const auto& [name, entries] : data.lexicons) core->lexicon_index_.add(entries->entries, lexicon++);
-    core->lexicon_index_.finish();
+    std::vector<std::string_view> lexicon_lists;
+    for (const auto& [name, lexicon] : data.lexicons) lexicon_lists.push_back(lexicon->text);
+    core->lexicon_index_.build(lexicon_lists);
     core->term_index_.finish();
     hs_scratch_t* scratch = nullptr;
     for (hs_database_t* db : {core->dbs_.scan.get(), core->dbs_.som.get(), core->dbs_.labels.get(),

@@ -1,5 +1,7 @@
 #include "lexicon.h"
 
+#include <algorithm>
+
 namespace phimask::detail {
 namespace {
 
@@ -14,62 +16,113 @@ std::uint64_t word_key(std::string_view word) {
 
 }  // namespace
 
+template <class Sink>
+void KeyTable::for_each_key(std::string_view entry, RoleBits bit, std::vector<std::uint64_t>& words, Sink&& sink) {
+    words.clear();
+    for (std::size_t i = 0; i < entry.size();) {
+        while (i < entry.size() && entry[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < entry.size() && entry[j] != ' ') ++j;
+        if (j > i) words.push_back(word_key(entry.substr(i, j - i)));
+        i = j;
+    }
+    if (words.empty() || words.size() > phrase_bits::kMaxWords) return;
+    std::uint64_t key = words[0];
+    for (std::size_t k = 1; k < words.size(); ++k) {
+        sink(key, phrase_bits::kPrefix);
+        key = combine_keys(key, words[k]);
+    }
+    sink(key, bit);
+    for (std::size_t first = 1; first < words.size(); ++first) {
+        std::uint64_t tail = words[first];
+        for (std::size_t k = first + 1; k < words.size(); ++k) tail = combine_keys(tail, words[k]);
+        sink(tail, phrase_bits::kSuffix);
+    }
+}
+
 void KeyTable::add(const std::vector<std::string>& entries, unsigned member) {
     if (member >= phrase_bits::kMaxMembers) return;
-    const RoleBits bit = RoleBits{1} << member;
     std::vector<std::uint64_t> words;
     for (const auto& entry : entries) {
-        words.clear();
-        for (std::size_t i = 0; i < entry.size();) {
-            while (i < entry.size() && entry[i] == ' ') ++i;
-            std::size_t j = i;
-            while (j < entry.size() && entry[j] != ' ') ++j;
-            if (j > i) words.push_back(word_key(std::string_view(entry).substr(i, j - i)));
-            i = j;
-        }
-        if (words.empty() || words.size() > phrase_bits::kMaxWords) continue;
-        std::uint64_t key = words[0];
-        for (std::size_t k = 1; k < words.size(); ++k) {
-            pending_.push_back({key, phrase_bits::kPrefix});
-            key = combine_keys(key, words[k]);
-        }
-        pending_.push_back({key, bit});
-        for (std::size_t first = 1; first < words.size(); ++first) {
-            std::uint64_t tail = words[first];
-            for (std::size_t k = first + 1; k < words.size(); ++k) tail = combine_keys(tail, words[k]);
-            pending_.push_back({tail, phrase_bits::kSuffix});
-        }
+        for_each_key(entry, RoleBits{1} << member, words,
+                     [this](std::uint64_t key, RoleBits bits) { pending_.push_back({key, bits}); });
     }
 }
 
 void KeyTable::add_shifted(const KeyTable& other, unsigned shift) {
-    for (const Slot& s : other.slots_) {
+    for (std::size_t i = 0; i < other.capacity(); ++i) {
+        const Slot& s = other.slots()[i];
         if (s.bits == 0) continue;
         const RoleBits members = (s.bits & phrase_bits::kMembers) << shift;
         pending_.push_back({s.key, (members & phrase_bits::kMembers) | (s.bits & ~phrase_bits::kMembers)});
     }
 }
 
-void KeyTable::finish() {
-    // At most 70% full: probes stay short and the table small enough to stay in cache.
+void KeyTable::allocate(std::size_t keys) {
+    // At most 70% full: probes stay short.
     std::size_t capacity = 16;
-    while (capacity * 7 < pending_.size() * 10) capacity <<= 1;
-    slots_.assign(capacity, Slot{0, 0});
+    while (capacity * 7 < keys * 10) capacity <<= 1;
+    memory_ = TableMemory(capacity * sizeof(Slot));
     mask_ = capacity - 1;
-    for (const Slot& p : pending_) {
-        for (std::size_t i = p.key & mask_;; i = (i + 1) & mask_) {
-            Slot& s = slots_[i];
-            if (s.bits == 0) {
-                s = p;
-                break;
-            }
-            if (s.key == p.key) {
-                s.bits |= p.bits;
-                break;
-            }
+}
+
+void KeyTable::insert(std::uint64_t key, RoleBits bits) {
+    Slot* slots = this->slots();
+    for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+        Slot& s = slots[i];
+        if (s.bits == 0) {
+            s = {key, bits};
+            return;
+        }
+        if (s.key == key) {
+            s.bits |= bits;
+            return;
         }
     }
+}
+
+void KeyTable::finish() {
+    allocate(pending_.size());
+    for (const Slot& p : pending_) insert(p.key, p.bits);
     pending_ = {};
+}
+
+void KeyTable::build(const std::vector<std::string_view>& lists) {
+    // An entry of w words has at most 2w - 1 keys (itself, w - 1 prefixes, w - 1
+    // suffixes): entries plus twice the spaces bounds the count.
+    std::size_t keys = 0;
+    for (std::string_view list : lists) {
+        keys += static_cast<std::size_t>(std::count(list.begin(), list.end(), '\n')) +
+                2 * static_cast<std::size_t>(std::count(list.begin(), list.end(), ' '));
+    }
+    pending_ = {};
+    allocate(keys);
+    // Keys land at random places of a table of megabytes: each one's slot is
+    // prefetched, and the key inserted a few dozen keys later, when its cache
+    // line has arrived.
+    constexpr std::size_t kAhead = 32;
+    Slot ring[kAhead];
+    std::size_t queued = 0;
+    const auto sink = [&](std::uint64_t key, RoleBits bits) {
+        Slot& next = ring[queued % kAhead];
+        if (queued >= kAhead) insert(next.key, next.bits);
+        __builtin_prefetch(&slots()[key & mask_], 1);
+        next = {key, bits};
+        ++queued;
+    };
+    std::vector<std::uint64_t> words;
+    for (unsigned member = 0; member < lists.size() && member < phrase_bits::kMaxMembers; ++member) {
+        const std::string_view list = lists[member];
+        for (std::size_t i = 0; i < list.size();) {
+            std::size_t end = list.find('\n', i);
+            if (end == std::string_view::npos) end = list.size();
+            for_each_key(list.substr(i, end - i), RoleBits{1} << member, words, sink);
+            i = end + 1;
+        }
+    }
+    for (std::size_t k = queued > kAhead ? queued - kAhead : 0; k < queued; ++k) {
+        insert(ring[k % kAhead].key, ring[k % kAhead].bits);
+    }
 }
 
 namespace {

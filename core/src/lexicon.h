@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "table_memory.h"
 #include "tokens.h"
 
 namespace phimask::detail {
@@ -29,24 +30,31 @@ constexpr RoleBits kMembers = ~(kPrefix | kSuffix);
 }  // namespace phrase_bits
 
 /// An open-addressing hash set from lexicon keys (see tokens.h) to member
-/// bits, with prefix/suffix marks for multi-word entries. Immutable after
-/// finish(); thread-safe to read.
+/// bits, with prefix/suffix marks for multi-word entries. Immutable once
+/// finished; thread-safe to read.
+///
+/// Two ways to fill one: add() entries (staged), then finish(); or, for whole
+/// word lists at once, build() (sized up front, no staging: the engine's
+/// lexicon index, rebuilt at every engine load, is built this way).
 class KeyTable {
 public:
     /// Adds every entry (any case; words separated by spaces; at most
     /// phrase_bits::kMaxWords words) as a member of `member`.
     void add(const std::vector<std::string>& entries, unsigned member);
-    /// Room for about `entries` more entries before finish() (saves regrowing).
-    void reserve(std::size_t entries) { pending_.reserve(pending_.size() + entries); }
     /// Adds every entry of the finished table `other` with its member bits
     /// moved up by `shift` (phrase marks kept as they are).
     void add_shifted(const KeyTable& other, unsigned shift);
     void finish();
 
+    /// Builds the finished table from word lists given as texts, each entry
+    /// ended by '\n' (LexiconData::text); list i is member i. Replaces any content.
+    void build(const std::vector<std::string_view>& lists);
+
     RoleBits find(std::uint64_t key) const {
-        if (slots_.empty()) return 0;
+        const Slot* slots = static_cast<const Slot*>(memory_.data());
+        if (slots == nullptr) return 0;
         for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
-            const Slot& s = slots_[i];
+            const Slot& s = slots[i];
             if (s.bits == 0) return 0;
             if (s.key == key) return s.bits;
         }
@@ -57,8 +65,15 @@ private:
         std::uint64_t key;
         RoleBits bits;
     };
+    template <class Sink>
+    static void for_each_key(std::string_view entry, RoleBits bit, std::vector<std::uint64_t>& words, Sink&& sink);
+    void allocate(std::size_t keys);
+    void insert(std::uint64_t key, RoleBits bits);
+    Slot* slots() const { return static_cast<Slot*>(memory_.data()); }
+    std::size_t capacity() const { return memory_.data() == nullptr ? 0 : mask_ + 1; }
+
     std::vector<Slot> pending_;
-    std::vector<Slot> slots_;
+    TableMemory memory_;
     std::size_t mask_ = 0;
 };
 

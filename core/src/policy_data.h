@@ -34,10 +34,14 @@ struct NegativeContextSpec {
 };
 
 /// A word list: from models/lexicons/<name>.txt, from the policy's own
-/// "lexicons", or from an engine file. Entries are NFKC, trimmed, unique, sorted.
+/// "lexicons", or from an engine file. Entries are NFKC, trimmed, unique,
+/// sorted, and kept as one text (each entry followed by '\n'), the form the
+/// engine file stores and the lexicon index reads: loading an engine copies one
+/// block of bytes instead of building a string per entry.
 struct LexiconData {
-    std::vector<std::string> entries;
-    std::string sha256;  ///< hex digest of the entries joined by '\n'
+    std::string text;        ///< the entries, each followed by '\n'
+    std::size_t entries = 0;
+    std::string sha256;      ///< hex digest of text
 };
 
 struct PatternSpec {

@@ -451,19 +451,20 @@ Status load_pack(const std::string& name, const std::string& pointer, const std:
 }
 
 std::shared_ptr<const LexiconData> make_lexicon(const std::vector<std::string>& raw, bool normalize) {
-    auto lexicon = std::make_shared<LexiconData>();
-    lexicon->entries.reserve(raw.size());
+    std::vector<std::string> entries;
+    entries.reserve(raw.size());
     for (const auto& entry : raw) {
         std::string collapsed;
         std::istringstream in(normalize ? normalize_term(entry) : entry);
         for (std::string word; in >> word;) collapsed += (collapsed.empty() ? "" : " ") + word;
-        if (!collapsed.empty()) lexicon->entries.push_back(std::move(collapsed));
+        if (!collapsed.empty()) entries.push_back(std::move(collapsed));
     }
-    std::sort(lexicon->entries.begin(), lexicon->entries.end());
-    lexicon->entries.erase(std::unique(lexicon->entries.begin(), lexicon->entries.end()), lexicon->entries.end());
-    std::string joined;
-    for (const auto& e : lexicon->entries) joined.append(e).push_back('\n');
-    lexicon->sha256 = to_hex(sha256(joined), 64);
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    auto lexicon = std::make_shared<LexiconData>();
+    for (const auto& e : entries) lexicon->text.append(e).push_back('\n');
+    lexicon->entries = entries.size();
+    lexicon->sha256 = to_hex(sha256(lexicon->text), 64);
     return lexicon;
 }
 
@@ -512,7 +513,7 @@ Status parse_policy_lexicons(Fields& f, const LexiconMap* preloaded, const std::
             } else if (!load_lexicon_file(it.key(), dirs, pointer, "", lexicon).ok()) {
                 lexicon.reset();
             }
-            if (!lexicon || lexicon->sha256 != digest || lexicon->entries.size() != entries) {
+            if (!lexicon || lexicon->sha256 != digest || lexicon->entries != entries) {
                 return policy_error("lexicon '" + it.key() + "' is named by digest, but no lexicon with that digest "
                                     "is available (give the entries as an array of strings)",
                                     pointer);
@@ -777,7 +778,7 @@ std::string canonical_policy_json(const PolicyData& data) {
     if (!data.lexicons.empty()) {
         json lexicons = json::object();
         for (const auto& [name, lexicon] : data.lexicons) {
-            lexicons[name] = {{"sha256", lexicon->sha256}, {"entries", lexicon->entries.size()}};
+            lexicons[name] = {{"sha256", lexicon->sha256}, {"entries", lexicon->entries}};
         }
         doc["lexicons"] = lexicons;
     }

@@ -4,15 +4,16 @@
 //   phimask version, Hyperscan version, policy version, canonical policy JSON,
 //   pattern widths (u64 LE each), scan db, som db, labels db, trailers db (each
 //   may be empty: a policy of recognizers only has no patterns), lexicons (per
-//   lexicon: its name, then its entries each ended by '\n'); then SHA-256 of
-//   everything before it. Format 3 added the trailers db.
-#include <cstdio>
+//   lexicon: its name, its SHA-256 in hex, its entry count as a u64, then its
+//   entries each ended by '\n'); then SHA-256 of everything before it. Format 3
+//   added the trailers db; format 4 the lexicon digests and counts.
 #include <cstring>
 #include <fstream>
 #include <memory>
 
 #include "crypto.h"
 #include "engine_core.h"
+#include "file_bytes.h"
 #include "phimask/engine.h"
 #include "phimask/version.h"
 #include "policy_parse.h"
@@ -21,7 +22,7 @@ namespace phimask {
 namespace {
 
 constexpr char kMagic[16] = {'P', 'H', 'I', 'M', 'A', 'S', 'K', '-', 'E', 'N', 'G', 'I', 'N', 'E', '\n', '\0'};
-constexpr std::uint32_t kFormat = 3;
+constexpr std::uint32_t kFormat = 4;
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
@@ -107,9 +108,9 @@ Result<std::string> Engine::serialize() const {
     std::string lexicons;
     for (const auto& [name, lexicon] : core.data().lexicons) {
         put_bytes(lexicons, name);
-        std::string entries;
-        for (const auto& e : lexicon->entries) entries.append(e).push_back('\n');
-        put_bytes(lexicons, entries);
+        put_bytes(lexicons, lexicon->sha256);
+        put_u64(lexicons, lexicon->entries);
+        put_bytes(lexicons, lexicon->text);
     }
     put_bytes(out, lexicons);
     const auto digest = detail::sha256(out);
@@ -166,16 +167,18 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
         detail::LexiconMap lexicons;
         Reader lex(lexicon_bytes);
         while (!lex.done()) {
-            std::string_view name, entries;
-            if (!lex.bytes(name) || !lex.bytes(entries)) return corrupt("bad lexicon table");
-            auto lexicon = std::make_shared<detail::LexiconData>();
-            for (std::size_t i = 0; i < entries.size();) {
-                const std::size_t nl = entries.find('\n', i);
-                if (nl == std::string_view::npos) return corrupt("bad lexicon table");
-                lexicon->entries.emplace_back(entries.substr(i, nl - i));
-                i = nl + 1;
+            // The file's digest covers the lexicons; each one's own digest is
+            // stored, not recomputed (the policy names lexicons by digest).
+            std::string_view name, lexicon_digest, text;
+            std::uint64_t entries = 0;
+            if (!lex.bytes(name) || !lex.bytes(lexicon_digest) || !lex.u64(entries) || !lex.bytes(text)) {
+                return corrupt("bad lexicon table");
             }
-            lexicon->sha256 = detail::to_hex(detail::sha256(entries), 64);
+            if (!text.empty() && text.back() != '\n') return corrupt("bad lexicon table");
+            auto lexicon = std::make_shared<detail::LexiconData>();
+            lexicon->text = text;
+            lexicon->entries = static_cast<std::size_t>(entries);
+            lexicon->sha256 = lexicon_digest;
             lexicons[std::string(name)] = std::move(lexicon);
         }
         auto data = std::make_shared<detail::PolicyData>();
@@ -221,18 +224,9 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
 }
 
 Result<Engine> Engine::load(const std::string& path, const EngineOptions& options, const Policy* expected) {
-    // One sized read: start-up time of short-lived processes is spent here.
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) return Status(ErrorCode::kIo, "cannot open engine file " + path);
-    std::string bytes;
-    if (std::fseek(file.get(), 0, SEEK_END) == 0) {
-        const long size = std::ftell(file.get());
-        if (size > 0) bytes.resize(static_cast<std::size_t>(size));
-        std::rewind(file.get());
-    }
-    const std::size_t got = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), file.get());
-    if (got != bytes.size() || std::ferror(file.get())) return Status(ErrorCode::kIo, "cannot read engine file " + path);
-    return deserialize(bytes, options, expected);
+    auto bytes = detail::FileBytes::open(path, "engine file");
+    if (!bytes.ok()) return bytes.status();
+    return deserialize(bytes->view(), options, expected);
 }
 
 }  // namespace phimask

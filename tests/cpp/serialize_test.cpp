@@ -1,5 +1,13 @@
+#include <fstream>
+#include <thread>
+
 #include "crypto.h"
 #include "test_util.h"
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace phimask::test {
 namespace {
@@ -54,6 +62,37 @@ TEST(Serialize, SaveAndLoadAFile) {
     ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
     EXPECT_EQ(loaded->redact(kText)->text, default_engine().redact(kText)->text);
 }
+
+TEST(Serialize, LexiconsRoundTripWithTheirDigests) {
+    // Names and places come from lexicons, which the file carries as text with
+    // their digests and from which the lexicon index is rebuilt.
+    const Engine engine = engine_from(R"({"packs": ["us_names", "us_places"]})");
+    const std::string text = "Seen by Maria Gonzalez, who lives in Springfield.";
+    const std::string bytes = *engine.serialize();
+    auto loaded = Engine::deserialize(bytes);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+    EXPECT_EQ(*loaded->detect(text), *engine.detect(text));
+    EXPECT_EQ(described(text, *loaded->detect(text)),
+              (std::vector<std::string>{"NAME:Maria Gonzalez", "CITY:Springfield"}));
+    EXPECT_EQ(loaded->policy().canonical_json(), engine.policy().canonical_json());
+    EXPECT_EQ(*loaded->serialize(), bytes);
+}
+
+#if defined(__unix__) || defined(__APPLE__)
+TEST(Serialize, LoadsFromAPipe) {
+    // Not a regular file: read, not mapped.
+    const std::string path = ::testing::TempDir() + "/phimask_engine_fifo";
+    ::unlink(path.c_str());
+    ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    const std::string bytes = *default_engine().serialize();
+    std::thread writer([&] { std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+    auto loaded = Engine::load(path);
+    writer.join();
+    ::unlink(path.c_str());
+    ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+    EXPECT_EQ(loaded->redact(kText)->text, default_engine().redact(kText)->text);
+}
+#endif
 
 TEST(Serialize, RefusesAnEngineBuiltForAnotherPolicy) {
     auto bytes = default_engine().serialize();
