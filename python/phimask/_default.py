@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import _thread
 import os
-import threading
 import warnings
-from collections.abc import Iterable
-from typing import AnyStr
 
 from ._engine import Engine
 from ._phimask import Result, Span
 from .errors import EngineFileError, FileError
 
+TYPE_CHECKING = False  # typing is imported by type checkers only: see _engine.py
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import AnyStr
+
 #: The default policy compiled when the package was built.
 DEFAULT_ENGINE_FILE: str = os.path.join(os.path.dirname(os.path.abspath(__file__)), "default.engine")
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # threading.Lock, without importing threading
 _engine: Engine | None = None
 
 

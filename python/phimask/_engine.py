@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from typing import Any, AnyStr, NoReturn, Union, overload
 
 from . import _phimask
 from ._phimask import Result, Span
 
-PolicyArg = Union[None, Mapping[str, Any], str, "os.PathLike[str]"]
-KeyArg = Union[None, str, bytes]
+# `import phimask` stays fast: typing (with re, functools, collections) is
+# imported by type checkers only. At run time @overload is the identity, and
+# the last definition of an overloaded method is the one that runs, as with
+# typing.overload.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from typing import Any, AnyStr, NoReturn, Union, overload
+
+    PolicyArg = Union[None, Mapping[str, Any], str, "os.PathLike[str]"]
+    KeyArg = Union[None, str, bytes]
+else:
+
+    def overload(function):
+        return function
 
 #: The detector packs installed with the package (us_core, us_names, us_places and their lexicons).
 MODELS_DIR: str = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
@@ -100,15 +111,17 @@ class Engine:
         limit = _max_bytes(max_input_bytes, call)
         if policy is None:
             self._core = _phimask.Engine.from_policy_json("{}", model_dirs(), key, limit)
-        elif isinstance(policy, Mapping):
-            import json  # here, not at module level: import phimask stays fast
-
-            document = json.dumps(dict(policy))
-            self._core = _phimask.Engine.from_policy_json(document, model_dirs(), key, limit)
         elif isinstance(policy, (str, os.PathLike)):
             self._core = _phimask.Engine.from_policy_file(os.fspath(policy), model_dirs(), key, limit)
         else:
-            raise TypeError(f"{call} expects policy as None, a dict or a path, not {type(policy).__name__}")
+            # Here, not at module level: import phimask stays fast.
+            import json
+            from collections.abc import Mapping
+
+            if not isinstance(policy, Mapping):
+                raise TypeError(f"{call} expects policy as None, a dict or a path, not {type(policy).__name__}")
+            document = json.dumps(dict(policy))
+            self._core = _phimask.Engine.from_policy_json(document, model_dirs(), key, limit)
 
     @classmethod
     def load(

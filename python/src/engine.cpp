@@ -106,15 +106,19 @@ py::list redact_many(const PyEngine& self, const py::iterable& texts, std::size_
         views.push_back(borrow_text(item, "Engine.redact_many()", where));
         utf8.push_back(views.back().utf8);
     }
-    BatchOutcome outcome = [&] {
-        py::gil_scoped_release unlocked;
-        return redact_batch(self.engine, utf8, threads);
-    }();
-    for (std::size_t i = 0; i < outcome.statuses.size(); ++i) {
-        if (!outcome.statuses[i].ok()) throw_status(outcome.statuses[i], "texts[" + std::to_string(i) + "]");
-    }
+    // Results become Python objects in input order as soon as they are done,
+    // while the workers go on with the GIL released.
+    BatchRedactor batch(self.engine, std::move(utf8), threads);
     py::list out(views.size());
-    for (std::size_t i = 0; i < views.size(); ++i) out[i] = make_result(outcome.results[i], views[i]);
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        {
+            py::gil_scoped_release unlocked;
+            batch.wait_for(i);
+        }
+        if (!batch.status(i).ok()) throw_status(batch.status(i), "texts[" + std::to_string(i) + "]");
+        out[i] = make_result(batch.result(i), views[i]);
+        batch.release(i);
+    }
     return out;
 }
 

@@ -1,11 +1,29 @@
 #include "values.h"
 
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace py = pybind11;
 
 namespace phimask::python {
 namespace {
+
+/// The few names results repeat (entity types, detectors, actions, policy
+/// versions) as Python strings made once and shared by every result: a batch
+/// of a hundred thousand spans makes no new strings for them. Only used with
+/// the GIL held. Bounded: names past the limit are made each time.
+py::str name_str(std::string_view name) {
+    // Never destroyed: the strings must not be released after the interpreter is gone.
+    static auto* cache = new std::map<std::string, py::str, std::less<>>();
+    constexpr std::size_t kMaxNames = 4096;
+    if (auto it = cache->find(name); it != cache->end()) return it->second;
+    py::str str(name.data(), name.size());
+    if (cache->size() < kMaxNames) cache->emplace(std::string(name), str);
+    return str;
+}
 
 py::object read_only(py::dict d) { return py::reinterpret_steal<py::object>(PyDictProxy_New(d.ptr())); }
 
@@ -86,13 +104,18 @@ Example:
 
 bool PyResult::blocked() const { return summary.cast<const PySummary&>().blocked; }
 
+namespace {
+
+py::object make_span(const Span& s) {
+    return py::cast(PySpan{s.start, s.end, name_str(s.type), s.score, name_str(action_name(s.action)),
+                           name_str(s.detector)});
+}
+
+}  // namespace
+
 py::list make_spans(const std::vector<Span>& spans) {
     py::list out(spans.size());
-    for (std::size_t i = 0; i < spans.size(); ++i) {
-        const Span& s = spans[i];
-        out[i] = py::cast(PySpan{s.start, s.end, py::str(s.type), s.score, py::str(action_name(s.action)),
-                                 py::str(s.detector)});
-    }
+    for (std::size_t i = 0; i < spans.size(); ++i) out[i] = make_span(spans[i]);
     return out;
 }
 
@@ -100,14 +123,16 @@ py::object make_result(RedactResult& result, const TextView& text) {
     to_caller_offsets(text, result.spans);
     const Summary& summary = result.summary;
     py::dict counts;
-    for (const auto& [type, count] : summary.counts) counts[py::str(type)] = count;
+    for (const auto& [type, count] : summary.counts) counts[name_str(type)] = count;
     py::tuple blocking(summary.blocking_types.size());
-    for (std::size_t i = 0; i < summary.blocking_types.size(); ++i) blocking[i] = py::str(summary.blocking_types[i]);
+    for (std::size_t i = 0; i < summary.blocking_types.size(); ++i) blocking[i] = name_str(summary.blocking_types[i]);
     py::object py_summary =
-        py::cast(PySummary{read_only(std::move(counts)), py::str(summary.policy_version), summary.blocked, blocking});
+        py::cast(PySummary{read_only(std::move(counts)), name_str(summary.policy_version), summary.blocked, blocking});
     // A blocked result's text is empty whatever the core left in it.
     py::object out_text = make_text(summary.blocked ? std::string_view() : std::string_view(result.text), text.kind);
-    return py::cast(PyResult{std::move(out_text), py::tuple(make_spans(result.spans)), std::move(py_summary)});
+    py::tuple spans(result.spans.size());
+    for (std::size_t i = 0; i < result.spans.size(); ++i) spans[i] = make_span(result.spans[i]);
+    return py::cast(PyResult{std::move(out_text), std::move(spans), std::move(py_summary)});
 }
 
 void register_values(py::module_& m) {

@@ -83,3 +83,16 @@ def test_gil_is_released_during_the_batch(default_engine: phimask.Engine) -> Non
         sys.setswitchinterval(old)
     # Holding the GIL for the batch would leave this thread one switch interval (a few thousand spins).
     assert spins > 50_000
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_first_failing_item_in_order_is_reported(threads: int) -> None:
+    # Results are handed back while the workers go on: the first failure in
+    # input order is raised, and the engine is usable afterwards.
+    engine = phimask.Engine(SSN_LIKE, max_input_bytes=64)
+    items = ["ok 123-45-6789"] * 400
+    items[150] = items[300] = "x" * 65
+    for _ in range(3):
+        with pytest.raises(phimask.InputError, match=r"^texts\[150\]: "):
+            engine.redact_many(items, threads=threads)
+    assert engine.redact_many(items[:150], threads=threads) == [engine.redact(t) for t in items[:150]]
