@@ -21,6 +21,13 @@ case "$(dpkg --print-architecture 2>/dev/null || uname -m)" in
 esac
 packages+=("$hs_package")
 
+# Node.js and npm for the Node package, only when there is no node at all: a
+# newer Node installed another way is kept. Debian 12's nodejs is Node 18, which
+# works: the addon uses Node-API version 8 only (NAPI_VERSION=8).
+if ! command -v node >/dev/null; then
+    packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

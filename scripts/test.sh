@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test: the C++ unit tests and the CLI tests under CTest in a Release
 # build; the Python package, built by pip into a virtualenv under build/ and
-# tested with pytest; then the C++ tests again in an AddressSanitizer +
+# tested with pytest; the Node package, built by npm (cmake-js, into build/node)
+# and tested with node --test; then the C++ tests again in an AddressSanitizer +
 # UndefinedBehaviorSanitizer build. Installs missing system packages first.
-# --no-sanitize skips the sanitizer build; --no-python skips the Python package.
+# --no-sanitize skips the sanitizer build; --no-python skips the Python package;
+# --no-node skips the Node package.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
-sanitize=1 python=1
+sanitize=1 python=1 node=1
 for arg in "$@"; do
     case "$arg" in
         --no-sanitize) sanitize=0 ;;
         --no-python) python=0 ;;
-        *) echo "usage: scripts/test.sh [--no-sanitize] [--no-python]" >&2; exit 2 ;;
+        --no-node) node=0 ;;
+        *) echo "usage: scripts/test.sh [--no-sanitize] [--no-python] [--no-node]" >&2; exit 2 ;;
     esac
 done
 
@@ -30,6 +33,18 @@ if [[ $python == 1 ]]; then
         --config-settings=cmake.define.PHIMASK_WARNINGS_AS_ERRORS=ON \
         "$root[test]"
     (cd "$root/build" && "$venv/bin/python" -m pytest -p no:cacheprovider -q "$root/tests/python")
+fi
+
+if [[ $node == 1 ]]; then
+    # npm installs from package.json exactly as users do: its install script
+    # builds the addon with cmake-js into build/node (kept, so reruns are
+    # incremental). cmake-js passes npm's cmake_* settings (here from the
+    # environment) to CMake as -D definitions.
+    install=install
+    [[ -f "$root/package-lock.json" ]] && install=ci
+    (cd "$root" && npm_cmake_PHIMASK_WARNINGS_AS_ERRORS=ON CMAKE_BUILD_PARALLEL_LEVEL="$jobs" \
+        npm "$install" --no-audit --no-fund --loglevel=error)
+    (cd "$root" && npm test)
 fi
 
 if [[ $sanitize == 1 ]]; then

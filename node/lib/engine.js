@@ -1,0 +1,199 @@
+'use strict';
+// phimask.Engine: a policy compiled once, then shared by every call. Validates
+// arguments (TypeErrors name the call and its signature) and converts them for
+// the addon; everything else happens in C++.
+const { fileURLToPath } = require('node:url');
+const { addon, modelsDir } = require('./native');
+const { argumentError } = require('./errors');
+
+const signatures = Object.freeze({
+  construct: 'new Engine(policy?: object | string | URL | null, options?: EngineOptions)',
+  load: 'Engine.load(path: string | URL, options?: EngineOptions)',
+  fromBuffer: 'Engine.fromBuffer(data: Buffer, options?: EngineOptions)',
+  save: 'engine.save(path: string | URL)',
+  redact: 'engine.redact(text: string | Buffer)',
+  detect: 'engine.detect(text: string | Buffer)',
+  redactAsync: 'engine.redactAsync(text: string | Buffer)',
+  detectAsync: 'engine.detectAsync(text: string | Buffer)',
+  redactMany: 'engine.redactMany(texts: Array<string | Buffer>, options?: { threads?: number })',
+  redactManyAsync: 'engine.redactManyAsync(texts: Array<string | Buffer>, options?: { threads?: number })',
+});
+
+const wrapToken = Symbol('phimask.wrap');
+
+/** Folders searched for detector packs: $PHIMASK_MODELS_PATH (colon-separated), then the packaged models. */
+function modelDirs() {
+  const env = process.env.PHIMASK_MODELS_PATH || '';
+  return [...env.split(':').filter(Boolean), modelsDir];
+}
+
+function checkText(text, signature) {
+  if (typeof text !== 'string' && !Buffer.isBuffer(text)) throw argumentError(signature, text);
+}
+
+function checkTexts(texts, signature) {
+  if (!Array.isArray(texts)) throw argumentError(signature, texts);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (typeof text !== 'string' && !Buffer.isBuffer(text)) throw argumentError(signature, text, `texts[${i}]`);
+  }
+}
+
+function nonNegativeInteger(value, signature, what) {
+  if (typeof value !== 'number') throw argumentError(signature, value, what);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${signature}: ${what} must be a non-negative integer, got ${value}`);
+  }
+  return value;
+}
+
+function threadsOption(options, signature) {
+  if (options === undefined || options === null) return 0;
+  if (typeof options !== 'object') throw argumentError(signature, options, 'options');
+  return options.threads === undefined ? 0 : nonNegativeInteger(options.threads, signature, 'options.threads');
+}
+
+function toPath(value, signature, what) {
+  if (typeof value === 'string') return value;
+  if (value instanceof URL) {
+    try {
+      return fileURLToPath(value);
+    } catch {
+      throw argumentError(signature, value, what);
+    }
+  }
+  throw argumentError(signature, value, what);
+}
+
+/** The addon's factory options from the public EngineOptions. */
+function nativeOptions(options, signature) {
+  if (options === undefined || options === null) return { modelDirs: modelDirs() };
+  if (typeof options !== 'object' || Array.isArray(options)) throw argumentError(signature, options, 'options');
+  const out = { modelDirs: modelDirs() };
+  const { hashKey, maxInputBytes } = options;
+  if (typeof hashKey === 'string') out.hashKey = Buffer.from(hashKey, 'utf8');
+  else if (Buffer.isBuffer(hashKey)) out.hashKey = hashKey;
+  else if (hashKey !== undefined && hashKey !== null) throw argumentError(signature, hashKey, 'options.hashKey');
+  if (maxInputBytes !== undefined && maxInputBytes !== null) {
+    out.maxInputBytes = nonNegativeInteger(maxInputBytes, signature, 'options.maxInputBytes');
+  }
+  return out;
+}
+
+/**
+ * Runs an addon promise, giving a rejection the stack of the call that made it
+ * (an error built on the main thread after the work has no JavaScript frames).
+ */
+async function withCallerStack(promise, site) {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof Error && typeof site.stack === 'string') {
+      error.stack = `${error.name}: ${error.message}${site.stack.slice(site.stack.indexOf('\n'))}`;
+    }
+    throw error;
+  }
+}
+
+function callSite(fn) {
+  const site = {};
+  Error.captureStackTrace(site, fn);
+  return site;
+}
+
+class Engine {
+  #native;
+
+  constructor(policy, options) {
+    if (policy === wrapToken) {
+      this.#native = options;
+      return;
+    }
+    const sig = signatures.construct;
+    const opts = nativeOptions(options, sig);
+    if (policy === undefined || policy === null) {
+      this.#native = addon.NativeEngine.fromPolicyJson('{}', opts);
+    } else if (typeof policy === 'string' || policy instanceof URL) {
+      this.#native = addon.NativeEngine.fromPolicyFile(toPath(policy, sig, 'policy'), opts);
+    } else if (typeof policy === 'object' && !Array.isArray(policy) && !Buffer.isBuffer(policy)) {
+      this.#native = addon.NativeEngine.fromPolicyJson(JSON.stringify(policy), opts);
+    } else {
+      throw argumentError(sig, policy, 'policy');
+    }
+  }
+
+  static load(path, options) {
+    const sig = signatures.load;
+    const file = toPath(path, sig, 'path');
+    return new Engine(wrapToken, addon.NativeEngine.load(file, nativeOptions(options, sig)));
+  }
+
+  static fromBuffer(data, options) {
+    const sig = signatures.fromBuffer;
+    if (!Buffer.isBuffer(data)) throw argumentError(sig, data, 'data');
+    return new Engine(wrapToken, addon.NativeEngine.fromBuffer(data, nativeOptions(options, sig)));
+  }
+
+  save(path) {
+    this.#native.save(toPath(path, signatures.save, 'path'));
+  }
+
+  toBuffer() {
+    return this.#native.toBuffer();
+  }
+
+  get policyVersion() {
+    return this.#native.policyVersion();
+  }
+
+  get entityTypes() {
+    return this.#native.entityTypes();
+  }
+
+  get detectorNames() {
+    return this.#native.detectorNames();
+  }
+
+  redact(text) {
+    checkText(text, signatures.redact);
+    return this.#native.redact(text);
+  }
+
+  detect(text) {
+    checkText(text, signatures.detect);
+    return this.#native.detect(text);
+  }
+
+  redactMany(texts, options) {
+    const sig = signatures.redactMany;
+    checkTexts(texts, sig);
+    return this.#native.redactMany(texts, threadsOption(options, sig));
+  }
+
+  async redactAsync(text) {
+    checkText(text, signatures.redactAsync);
+    return withCallerStack(this.#native.redactAsync(text), callSite(this.redactAsync));
+  }
+
+  async detectAsync(text) {
+    checkText(text, signatures.detectAsync);
+    return withCallerStack(this.#native.detectAsync(text), callSite(this.detectAsync));
+  }
+
+  async redactManyAsync(texts, options) {
+    const sig = signatures.redactManyAsync;
+    checkTexts(texts, sig);
+    const threads = threadsOption(options, sig);
+    return withCallerStack(this.#native.redactManyAsync(texts, threads), callSite(this.redactManyAsync));
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'phimask.Engine';
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `Engine { policyVersion: '${this.policyVersion}' }`;
+  }
+}
+
+module.exports = { Engine, modelDirs, checkText, checkTexts };

@@ -1,0 +1,152 @@
+#include "workers.h"
+
+#include <string>
+#include <utility>
+
+#include "batch.h"
+#include "errors.h"
+#include "values.h"
+
+namespace phimask::js {
+namespace {
+
+/// Settles a promise on the main thread: rejects with the phimask error for a
+/// Status, or resolves with what `build` makes (rejecting if building throws).
+class PromiseWorker : public Napi::AsyncWorker {
+public:
+    PromiseWorker(Napi::Env env, const char* name) : Napi::AsyncWorker(env, name), deferred_(env) {}
+    Napi::Promise promise() const { return deferred_.Promise(); }
+
+protected:
+    void reject(const Status& status, const std::string& where = {}) {
+        deferred_.Reject(make_error(Env(), status, where));
+    }
+
+    template <class Build>
+    void resolve(Build&& build) {
+        try {
+            deferred_.Resolve(build(Env()));
+        } catch (const Napi::Error& e) {
+            deferred_.Reject(e.Value());
+        } catch (const std::exception& e) {
+            reject(status_from_exception(e));
+        }
+    }
+
+    /// Only reached if Execute() let an exception out (SetError): never its message.
+    void OnError(const Napi::Error& /*error*/) override {
+        deferred_.Reject(make_error(Env(), Status(ErrorCode::kInternal, "unexpected failure in the native addon")));
+    }
+
+private:
+    Napi::Promise::Deferred deferred_;
+};
+
+class ScanWorker final : public PromiseWorker {
+public:
+    ScanWorker(Napi::Env env, Engine engine, InputText input, ScanKind kind)
+        : PromiseWorker(env, kind == ScanKind::kRedact ? "phimask.redactAsync" : "phimask.detectAsync"),
+          engine_(std::move(engine)), input_(std::move(input)), kind_(kind) {}
+
+    void Execute() override {
+        try {
+            if (kind_ == ScanKind::kRedact) {
+                Result<RedactResult> result = engine_.redact(input_.utf8());
+                if (!result.ok()) {
+                    status_ = result.status();
+                    return;
+                }
+                result_ = std::move(*result);
+                to_caller_offsets(input_, result_.spans);
+            } else {
+                Result<std::vector<Span>> spans = engine_.detect(input_.utf8());
+                if (!spans.ok()) {
+                    status_ = spans.status();
+                    return;
+                }
+                result_.spans = std::move(*spans);
+                to_caller_offsets(input_, result_.spans);
+            }
+        } catch (const std::exception& e) {
+            status_ = status_from_exception(e);
+        }
+    }
+
+    void OnOK() override {
+        if (!status_.ok()) return reject(status_);
+        resolve([&](Napi::Env env) -> Napi::Value {
+            if (kind_ == ScanKind::kRedact) return make_result(env, result_, input_);
+            return make_spans(env, result_.spans);
+        });
+    }
+
+private:
+    Engine engine_;  // a copy: keeps the compiled engine alive even if its JavaScript object is collected
+    InputText input_;
+    ScanKind kind_;
+    Status status_;
+    RedactResult result_;
+};
+
+class BatchWorker final : public PromiseWorker {
+public:
+    BatchWorker(Napi::Env env, Engine engine, std::vector<InputText> inputs, std::size_t threads)
+        : PromiseWorker(env, "phimask.redactManyAsync"), engine_(std::move(engine)), inputs_(std::move(inputs)),
+          threads_(threads) {}
+
+    void Execute() override {
+        try {
+            std::vector<std::string_view> texts;
+            texts.reserve(inputs_.size());
+            for (const InputText& input : inputs_) texts.push_back(input.utf8());
+            outcome_ = redact_batch(engine_, texts, threads_);
+            for (std::size_t i = 0; i < inputs_.size(); ++i) {
+                if (!outcome_.statuses[i].ok()) {
+                    failed_ = i;
+                    return;
+                }
+                to_caller_offsets(inputs_[i], outcome_.results[i].spans);
+            }
+        } catch (const std::exception& e) {
+            status_ = status_from_exception(e);
+        }
+    }
+
+    void OnOK() override {
+        if (!status_.ok()) return reject(status_);
+        if (failed_ < inputs_.size()) return reject(outcome_.statuses[failed_], "texts[" + std::to_string(failed_) + "]");
+        resolve([&](Napi::Env env) -> Napi::Value {
+            Napi::Array out = Napi::Array::New(env, inputs_.size());
+            for (std::size_t i = 0; i < inputs_.size(); ++i) {
+                out.Set(static_cast<uint32_t>(i), make_result(env, outcome_.results[i], inputs_[i]));
+            }
+            return out;
+        });
+    }
+
+private:
+    Engine engine_;
+    std::vector<InputText> inputs_;
+    std::size_t threads_;
+    Status status_;
+    BatchOutcome outcome_;
+    std::size_t failed_ = static_cast<std::size_t>(-1);
+};
+
+}  // namespace
+
+Napi::Promise queue_scan(Napi::Env env, const Engine& engine, InputText input, ScanKind kind) {
+    auto* worker = new ScanWorker(env, engine, std::move(input), kind);  // deletes itself once settled
+    Napi::Promise promise = worker->promise();
+    worker->Queue();
+    return promise;
+}
+
+Napi::Promise queue_batch(Napi::Env env, const Engine& engine, std::vector<InputText> inputs, std::size_t threads) {
+    auto* worker = new BatchWorker(env, engine, std::move(inputs), threads);
+    Napi::Promise promise = worker->promise();
+    worker->Queue();
+    return promise;
+}
+
+}  // namespace phimask::js
