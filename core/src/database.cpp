@@ -131,27 +131,6 @@ Status check_options(const PolicyData& data, const EngineOptions& options, unsig
     return {};
 }
 
-HsScratch ScratchPool::acquire() {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!free_.empty()) {
-            HsScratch s = std::move(free_.back());
-            free_.pop_back();
-            return s;
-        }
-    }
-    hs_scratch_t* clone = nullptr;
-    if (!prototype_) return nullptr;
-    if (hs_clone_scratch(prototype_.get(), &clone) != HS_SUCCESS) return nullptr;
-    return HsScratch(clone);
-}
-
-void ScratchPool::release(HsScratch scratch) {
-    if (!scratch) return;
-    std::lock_guard<std::mutex> lock(mutex_);
-    free_.push_back(std::move(scratch));
-}
-
 namespace {
 
 /// The recognizer of detector `d` with its lexicons and terms in one role
@@ -232,7 +211,7 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
             return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
         }
     }
-    core->pool_ = std::make_unique<ScratchPool>(HsScratch(scratch));
+    core->pool_ = std::make_unique<ContextPool>(HsScratch(scratch));
     return core;
 }
 

@@ -40,16 +40,15 @@ Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text
 
 namespace {
 
-/// Runs `body` with a scan context whose scratch comes from the engine's pool.
+constexpr const char* kNoScratch = "Hyperscan could not allocate scratch space";
+
+/// Runs `body` with a scan context from the engine's pool.
 template <class Body>
 Status with_pooled_context(const EngineCore& core, Body&& body) {
-    HsScratch scratch = core.scratch_pool().acquire();
-    if (!scratch && core.scratch_pool().needs_scratch()) {
-        return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
-    }
-    ScanContext ctx(std::move(scratch));
-    Status s = body(ctx);
-    core.scratch_pool().release(std::move(ctx.scratch));
+    std::unique_ptr<ScanContext> ctx = core.context_pool().acquire();
+    if (!ctx) return Status(ErrorCode::kInternal, kNoScratch);
+    Status s = body(*ctx);
+    core.context_pool().release(std::move(ctx));
     return s;
 }
 
@@ -126,7 +125,7 @@ const EngineOptions& Engine::options() const { return core_->options(); }
 
 Scanner::Scanner(const Engine& engine) : engine_(engine) {}
 Scanner::~Scanner() {
-    if (ctx_) engine_.core().scratch_pool().release(std::move(ctx_->scratch));
+    if (ctx_) engine_.core().context_pool().release(std::move(ctx_));
 }
 Scanner::Scanner(Scanner&&) noexcept = default;
 Scanner& Scanner::operator=(Scanner&&) noexcept = default;
@@ -134,15 +133,11 @@ Scanner& Scanner::operator=(Scanner&&) noexcept = default;
 namespace detail {
 namespace {
 
-/// The Scanner's context, created on first use with a scratch from the pool.
+/// The Scanner's context, taken from the pool on first use.
 Status ensure_context(const EngineCore& core, std::unique_ptr<ScanContext>& ctx) {
     if (ctx) return {};
-    HsScratch scratch = core.scratch_pool().acquire();
-    if (!scratch && core.scratch_pool().needs_scratch()) {
-        return Status(ErrorCode::kInternal, "Hyperscan could not allocate scratch space");
-    }
-    ctx = std::make_unique<ScanContext>(std::move(scratch));
-    return {};
+    ctx = core.context_pool().acquire();
+    return ctx ? Status() : Status(ErrorCode::kInternal, kNoScratch);
 }
 
 }  // namespace

@@ -53,20 +53,32 @@ struct Databases {
     HsDatabase trailers;  ///< null when no pattern has a trailer
 };
 
-class ScratchPool {
+class ScanContext;  // pipeline.h
+
+/// Scan contexts (a Hyperscan scratch and the buffers of one pipeline pass)
+/// kept between calls, so that Engine::redact and Engine::detect, like a
+/// Scanner, reuse warm buffers instead of allocating them for every text.
+/// Thread-safe. A context that scanned a large text gives its buffers back to
+/// the allocator when released, so the pool never holds more than a few
+/// hundred kilobytes per context.
+class ContextPool {
 public:
-    explicit ScratchPool(HsScratch prototype) : prototype_(std::move(prototype)) {}
-    /// A scratch for one call; nullptr when Hyperscan cannot allocate one, or
-    /// when the engine has no patterns (see needs_scratch()).
-    HsScratch acquire();
-    bool needs_scratch() const { return prototype_ != nullptr; }
-    void release(HsScratch scratch);
-    const hs_scratch_t* prototype() const { return prototype_.get(); }
+    /// `prototype`: the scratch every context's is cloned from; null when the
+    /// engine has no patterns (a recognizers-only policy needs none).
+    explicit ContextPool(HsScratch prototype);
+    ~ContextPool();
+    ContextPool(const ContextPool&) = delete;
+    ContextPool& operator=(const ContextPool&) = delete;
+
+    /// A context for one call; nullptr when Hyperscan cannot allocate scratch.
+    /// Throws std::bad_alloc when memory runs out.
+    std::unique_ptr<ScanContext> acquire();
+    void release(std::unique_ptr<ScanContext> ctx) noexcept;
 
 private:
     HsScratch prototype_;
     std::mutex mutex_;
-    std::vector<HsScratch> free_;
+    std::vector<std::unique_ptr<ScanContext>> free_;
 };
 
 class EngineCore {
@@ -94,7 +106,7 @@ public:
     const EverydayWords& everyday_words() const { return everyday_words_; }
     unsigned max_width() const { return max_width_; }
     const Normalizer& normalizer() const { return normalizer_; }
-    ScratchPool& scratch_pool() const { return *pool_; }
+    ContextPool& context_pool() const { return *pool_; }
 
 private:
     EngineCore(Policy policy, EngineOptions options, Databases dbs)
@@ -114,7 +126,7 @@ private:
     EverydayWords everyday_words_;
     unsigned max_width_ = 0;
     Normalizer normalizer_;
-    std::unique_ptr<ScratchPool> pool_;
+    std::unique_ptr<ContextPool> pool_;
 };
 
 /// The pattern table for a policy: one entry per (detector, pattern) in order.

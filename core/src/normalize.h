@@ -39,6 +39,8 @@ public:
     std::pair<std::size_t, std::size_t> to_original(std::size_t norm_start, std::size_t norm_end) const;
 
     const std::vector<OffsetPiece>& pieces() const { return pieces_; }
+    /// Heap bytes held for reuse by the next normalization.
+    std::size_t capacity_bytes() const { return buffer_.capacity() + pieces_.capacity() * sizeof(OffsetPiece); }
 
 private:
     friend class Normalizer;

@@ -21,6 +21,9 @@ public:
     std::vector<Hit> hits;
     std::vector<Token> tokens;        ///< for recognizers
     std::vector<Proposal> proposals;  ///< one recognizer's, before confirmation
+
+    /// Heap bytes the buffers hold for reuse.
+    std::size_t retained_bytes() const;
 };
 
 /// Fills ctx.hits with the resolved detections for `text`.

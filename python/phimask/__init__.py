@@ -21,8 +21,6 @@ Offsets are str indices for str input and byte offsets for bytes input, so
 
 from __future__ import annotations
 
-import types
-
 from . import _phimask
 from ._default import DEFAULT_ENGINE_FILE, default_engine, detect, redact, redact_many
 from ._engine import MODELS_DIR, Engine, model_dirs
@@ -39,9 +37,6 @@ from .errors import (
 
 #: The version of the phimask library inside the extension.
 __version__: str = _phimask.version()
-
-# Result[str] / Result[bytes] in annotations evaluated at run time.
-_phimask.Result.__class_getitem__ = classmethod(types.GenericAlias)  # type: ignore[attr-defined]
 
 __all__ = [
     "DEFAULT_ENGINE_FILE",

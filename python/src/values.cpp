@@ -1,10 +1,12 @@
 #include "values.h"
 
+#include <structmember.h>
+
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
 #include <string_view>
-#include <utility>
 
 namespace py = pybind11;
 
@@ -25,23 +27,389 @@ py::str name_str(std::string_view name) {
     return str;
 }
 
-py::object read_only(py::dict d) { return py::reinterpret_steal<py::object>(PyDictProxy_New(d.ptr())); }
-
-py::tuple span_state(const PySpan& s) { return py::make_tuple(s.start, s.end, s.type, s.score, s.action, s.detector); }
-
-PySpan span_from_state(std::size_t start, std::size_t end, py::str type, double score, py::str action,
-                       py::str detector) {
-    if (start > end) throw py::value_error("Span: start must not exceed end");
-    return PySpan{start, end, std::move(type), score, std::move(action), std::move(detector)};
+/// A new reference, or the pending Python error as a C++ exception.
+PyObject* checked(PyObject* object) {
+    if (object == nullptr) throw py::error_already_set();
+    return object;
 }
 
-py::tuple summary_state(const PySummary& s) {
-    return py::make_tuple(py::dict(s.counts), s.policy_version, s.blocked, s.blocking_types);
+struct SpanObject {
+    PyObject_HEAD
+    Py_ssize_t start;
+    Py_ssize_t end;
+    PyObject* type;
+    double score;
+    PyObject* action;
+    PyObject* detector;
+};
+
+struct SummaryObject {
+    PyObject_HEAD
+    PyObject* counts;  ///< read-only mapping (types.MappingProxyType) of type -> count
+    PyObject* policy_version;
+    PyObject* blocked;  ///< Py_True or Py_False
+    PyObject* blocking_types;
+};
+
+struct ResultObject {
+    PyObject_HEAD
+    PyObject* text;  ///< str or bytes, as the input; empty when blocked
+    PyObject* spans;
+    PyObject* summary;
+};
+
+// The three types, created once by register_values() and never freed.
+PyTypeObject* span_type = nullptr;
+PyTypeObject* summary_type = nullptr;
+PyTypeObject* result_type = nullptr;
+
+/// A new zero-filled instance (holding a reference to its type), or nullptr with MemoryError set.
+template <class T>
+T* allocate(PyTypeObject* type) {
+    return reinterpret_cast<T*>(type->tp_alloc(type, 0));
 }
 
-PySummary summary_from_state(const py::dict& counts, py::str version, bool blocked, const py::iterable& blocking) {
-    return PySummary{read_only(py::dict(counts)), std::move(version), blocked, py::tuple(blocking)};
+/// The same, owned, or the error as a C++ exception.
+template <class T>
+py::object allocate_owned(PyTypeObject* type, T*& object) {
+    object = allocate<T>(type);
+    return py::reinterpret_steal<py::object>(checked(reinterpret_cast<PyObject*>(object)));
 }
+
+void free_object(PyObject* self) {
+    PyTypeObject* type = Py_TYPE(self);
+    type->tp_free(self);
+    Py_DECREF(type);
+}
+
+PyObject* compare_result(bool equal, int op) {
+    if (op == Py_EQ) return PyBool_FromLong(equal);
+    if (op == Py_NE) return PyBool_FromLong(!equal);
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+/// All pairs equal (PyObject_RichCompareBool), or -1 on error.
+int all_equal(std::initializer_list<std::pair<PyObject*, PyObject*>> pairs) {
+    for (const auto& [a, b] : pairs) {
+        const int eq = PyObject_RichCompareBool(a, b, Py_EQ);
+        if (eq != 1) return eq;
+    }
+    return 1;
+}
+
+// Span ----------------------------------------------------------------------
+
+PyObject* span_new(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
+    static const char* keywords[] = {"start", "end", "type", "score", "action", "detector", nullptr};
+    Py_ssize_t start = 0, end = 0;
+    double score = 0;
+    PyObject *entity = nullptr, *action = nullptr, *detector = nullptr;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "nnUdUU:Span", const_cast<char**>(keywords), &start, &end, &entity,
+                                     &score, &action, &detector)) {
+        return nullptr;
+    }
+    if (start < 0 || start > end) {
+        PyErr_SetString(PyExc_ValueError, "Span: start must not exceed end, and neither may be negative");
+        return nullptr;
+    }
+    auto* s = allocate<SpanObject>(type);
+    if (s == nullptr) return nullptr;
+    s->start = start;
+    s->end = end;
+    s->score = score;
+    Py_INCREF(entity);
+    Py_INCREF(action);
+    Py_INCREF(detector);
+    s->type = entity;
+    s->action = action;
+    s->detector = detector;
+    return reinterpret_cast<PyObject*>(s);
+}
+
+void span_dealloc(PyObject* self) {
+    auto* s = reinterpret_cast<SpanObject*>(self);
+    Py_XDECREF(s->type);
+    Py_XDECREF(s->action);
+    Py_XDECREF(s->detector);
+    free_object(self);
+}
+
+PyObject* span_state(PyObject* self) {
+    auto* s = reinterpret_cast<SpanObject*>(self);
+    return Py_BuildValue("(nnOdOO)", s->start, s->end, s->type, s->score, s->action, s->detector);
+}
+
+PyObject* span_richcompare(PyObject* self, PyObject* other, int op) {
+    if (!PyObject_TypeCheck(other, span_type) || (op != Py_EQ && op != Py_NE)) Py_RETURN_NOTIMPLEMENTED;
+    auto* a = reinterpret_cast<SpanObject*>(self);
+    auto* b = reinterpret_cast<SpanObject*>(other);
+    int eq = a->start == b->start && a->end == b->end && a->score == b->score;
+    if (eq == 1) eq = all_equal({{a->type, b->type}, {a->action, b->action}, {a->detector, b->detector}});
+    return eq < 0 ? nullptr : compare_result(eq == 1, op);
+}
+
+Py_hash_t span_hash(PyObject* self) {
+    PyObject* state = span_state(self);
+    if (state == nullptr) return -1;
+    const Py_hash_t h = PyObject_Hash(state);
+    Py_DECREF(state);
+    return h;
+}
+
+PyObject* span_repr(PyObject* self) {
+    auto* s = reinterpret_cast<SpanObject*>(self);
+    PyObject* score = PyFloat_FromDouble(s->score);
+    if (score == nullptr) return nullptr;
+    PyObject* repr = PyUnicode_FromFormat("Span(start=%zd, end=%zd, type=%R, score=%R, action=%R, detector=%R)",
+                                          s->start, s->end, s->type, score, s->action, s->detector);
+    Py_DECREF(score);
+    return repr;
+}
+
+PyObject* span_reduce(PyObject* self, PyObject*) {
+    PyObject* state = span_state(self);
+    if (state == nullptr) return nullptr;
+    PyObject* out = Py_BuildValue("(ON)", reinterpret_cast<PyObject*>(Py_TYPE(self)), state);
+    return out;
+}
+
+PyMemberDef span_members[] = {
+    {"start", T_PYSSIZET, offsetof(SpanObject, start), READONLY, "Start of the match in the input (caller's unit)."},
+    {"end", T_PYSSIZET, offsetof(SpanObject, end), READONLY, "End of the match, exclusive (caller's unit)."},
+    {"type", T_OBJECT_EX, offsetof(SpanObject, type), READONLY, "Entity type, e.g. 'US_SOCIAL_SECURITY_NUMBER'."},
+    {"score", T_DOUBLE, offsetof(SpanObject, score), READONLY, "Confidence in [0, 1]."},
+    {"action", T_OBJECT_EX, offsetof(SpanObject, action), READONLY, "What the policy did: 'placeholder', 'mask', ..."},
+    {"detector", T_OBJECT_EX, offsetof(SpanObject, detector), READONLY, "Name of the detector that found it."},
+    {nullptr, 0, 0, 0, nullptr},
+};
+
+PyMethodDef span_methods[] = {
+    {"__reduce__", span_reduce, METH_NOARGS, "Pickle support."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// Summary -------------------------------------------------------------------
+
+/// A read-only copy of `counts` (str -> int), or nullptr with TypeError.
+PyObject* counts_proxy(PyObject* counts) {
+    PyObject* copy = PyDict_New();
+    if (copy == nullptr) return nullptr;
+    if (PyDict_Merge(copy, counts, 1) < 0) {
+        Py_DECREF(copy);
+        return nullptr;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key = nullptr, *value = nullptr;
+    while (PyDict_Next(copy, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
+            Py_DECREF(copy);
+            PyErr_SetString(PyExc_TypeError, "Summary: counts must map str to int");
+            return nullptr;
+        }
+    }
+    PyObject* proxy = PyDictProxy_New(copy);
+    Py_DECREF(copy);
+    return proxy;
+}
+
+PyObject* summary_new(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
+    static const char* keywords[] = {"counts", "policy_version", "blocked", "blocking_types", nullptr};
+    PyObject *counts = nullptr, *version = nullptr, *blocking = nullptr;
+    int blocked = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OUpO:Summary", const_cast<char**>(keywords), &counts, &version,
+                                     &blocked, &blocking)) {
+        return nullptr;
+    }
+    PyObject* proxy = counts_proxy(counts);
+    if (proxy == nullptr) return nullptr;
+    PyObject* types = PySequence_Tuple(blocking);
+    if (types == nullptr) {
+        Py_DECREF(proxy);
+        return nullptr;
+    }
+    auto* s = allocate<SummaryObject>(type);
+    if (s == nullptr) {
+        Py_DECREF(proxy);
+        Py_DECREF(types);
+        return nullptr;
+    }
+    s->counts = proxy;
+    Py_INCREF(version);
+    s->policy_version = version;
+    s->blocked = PyBool_FromLong(blocked);
+    s->blocking_types = types;
+    return reinterpret_cast<PyObject*>(s);
+}
+
+void summary_dealloc(PyObject* self) {
+    auto* s = reinterpret_cast<SummaryObject*>(self);
+    Py_XDECREF(s->counts);
+    Py_XDECREF(s->policy_version);
+    Py_XDECREF(s->blocked);
+    Py_XDECREF(s->blocking_types);
+    free_object(self);
+}
+
+PyObject* summary_richcompare(PyObject* self, PyObject* other, int op) {
+    if (!PyObject_TypeCheck(other, summary_type) || (op != Py_EQ && op != Py_NE)) Py_RETURN_NOTIMPLEMENTED;
+    auto* a = reinterpret_cast<SummaryObject*>(self);
+    auto* b = reinterpret_cast<SummaryObject*>(other);
+    const int eq = all_equal({{a->counts, b->counts},
+                              {a->policy_version, b->policy_version},
+                              {a->blocked, b->blocked},
+                              {a->blocking_types, b->blocking_types}});
+    return eq < 0 ? nullptr : compare_result(eq == 1, op);
+}
+
+Py_hash_t summary_hash(PyObject* self) {
+    // The counts hashed as sorted items: the mapping itself is not hashable.
+    auto* s = reinterpret_cast<SummaryObject*>(self);
+    PyObject* items = PyMapping_Items(s->counts);
+    if (items == nullptr || PyList_Sort(items) < 0) {
+        Py_XDECREF(items);
+        return -1;
+    }
+    PyObject* state = Py_BuildValue("(NOOO)", PyList_AsTuple(items), s->policy_version, s->blocked, s->blocking_types);
+    Py_DECREF(items);
+    if (state == nullptr) return -1;
+    const Py_hash_t h = PyObject_Hash(state);
+    Py_DECREF(state);
+    return h;
+}
+
+PyObject* summary_counts_dict(SummaryObject* s) {
+    PyObject* counts = PyDict_New();
+    if (counts != nullptr && PyDict_Merge(counts, s->counts, 1) < 0) Py_CLEAR(counts);
+    return counts;
+}
+
+PyObject* summary_repr(PyObject* self) {
+    auto* s = reinterpret_cast<SummaryObject*>(self);
+    PyObject* counts = summary_counts_dict(s);
+    if (counts == nullptr) return nullptr;
+    PyObject* repr = PyUnicode_FromFormat("Summary(counts=%R, policy_version=%R, blocked=%R, blocking_types=%R)",
+                                          counts, s->policy_version, s->blocked, s->blocking_types);
+    Py_DECREF(counts);
+    return repr;
+}
+
+PyObject* summary_reduce(PyObject* self, PyObject*) {
+    auto* s = reinterpret_cast<SummaryObject*>(self);
+    PyObject* counts = summary_counts_dict(s);
+    if (counts == nullptr) return nullptr;
+    return Py_BuildValue("(O(NOOO))", reinterpret_cast<PyObject*>(Py_TYPE(self)), counts, s->policy_version,
+                         s->blocked, s->blocking_types);
+}
+
+PyMemberDef summary_members[] = {
+    {"counts", T_OBJECT_EX, offsetof(SummaryObject, counts), READONLY,
+     "Read-only mapping of entity type to the number of spans found."},
+    {"policy_version", T_OBJECT_EX, offsetof(SummaryObject, policy_version), READONLY,
+     "The policy's content hash (16 hex digits)."},
+    {"blocked", T_OBJECT_EX, offsetof(SummaryObject, blocked), READONLY,
+     "True when a block action withheld the whole text."},
+    {"blocking_types", T_OBJECT_EX, offsetof(SummaryObject, blocking_types), READONLY,
+     "Sorted types whose block action fired (empty unless blocked)."},
+    {nullptr, 0, 0, 0, nullptr},
+};
+
+PyMethodDef summary_methods[] = {
+    {"__reduce__", summary_reduce, METH_NOARGS, "Pickle support."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// Result --------------------------------------------------------------------
+
+PyObject* result_new(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
+    static const char* keywords[] = {"text", "spans", "summary", nullptr};
+    PyObject *text = nullptr, *spans = nullptr, *summary = nullptr;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OOO!:Result", const_cast<char**>(keywords), &text, &spans,
+                                     summary_type, &summary)) {
+        return nullptr;
+    }
+    if (!PyUnicode_Check(text) && !PyBytes_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "Result: text must be str or bytes");
+        return nullptr;
+    }
+    PyObject* tuple = PySequence_Tuple(spans);
+    if (tuple == nullptr) return nullptr;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(tuple); ++i) {
+        if (!PyObject_TypeCheck(PyTuple_GET_ITEM(tuple, i), span_type)) {
+            Py_DECREF(tuple);
+            PyErr_SetString(PyExc_TypeError, "Result: spans must be Span objects");
+            return nullptr;
+        }
+    }
+    auto* r = allocate<ResultObject>(type);
+    if (r == nullptr) {
+        Py_DECREF(tuple);
+        return nullptr;
+    }
+    Py_INCREF(text);
+    Py_INCREF(summary);
+    r->text = text;
+    r->spans = tuple;
+    r->summary = summary;
+    return reinterpret_cast<PyObject*>(r);
+}
+
+void result_dealloc(PyObject* self) {
+    auto* r = reinterpret_cast<ResultObject*>(self);
+    Py_XDECREF(r->text);
+    Py_XDECREF(r->spans);
+    Py_XDECREF(r->summary);
+    free_object(self);
+}
+
+PyObject* result_blocked(PyObject* self, void*) {
+    PyObject* blocked = reinterpret_cast<SummaryObject*>(reinterpret_cast<ResultObject*>(self)->summary)->blocked;
+    Py_INCREF(blocked);
+    return blocked;
+}
+
+PyObject* result_richcompare(PyObject* self, PyObject* other, int op) {
+    if (!PyObject_TypeCheck(other, result_type) || (op != Py_EQ && op != Py_NE)) Py_RETURN_NOTIMPLEMENTED;
+    auto* a = reinterpret_cast<ResultObject*>(self);
+    auto* b = reinterpret_cast<ResultObject*>(other);
+    const int eq = all_equal({{a->text, b->text}, {a->spans, b->spans}, {a->summary, b->summary}});
+    return eq < 0 ? nullptr : compare_result(eq == 1, op);
+}
+
+PyObject* result_repr(PyObject* self) {
+    auto* r = reinterpret_cast<ResultObject*>(self);
+    PyObject* blocked = reinterpret_cast<SummaryObject*>(r->summary)->blocked;
+    return PyUnicode_FromFormat("Result(spans=%R, blocked=%R)", r->spans, blocked);
+}
+
+PyObject* result_reduce(PyObject* self, PyObject*) {
+    auto* r = reinterpret_cast<ResultObject*>(self);
+    return Py_BuildValue("(O(OOO))", reinterpret_cast<PyObject*>(Py_TYPE(self)), r->text, r->spans, r->summary);
+}
+
+PyObject* result_class_getitem(PyObject* cls, PyObject* item) { return Py_GenericAlias(cls, item); }
+
+PyMemberDef result_members[] = {
+    {"text", T_OBJECT_EX, offsetof(ResultObject, text), READONLY,
+     "The redacted text, the same type as the input; empty when blocked."},
+    {"spans", T_OBJECT_EX, offsetof(ResultObject, spans), READONLY,
+     "Tuple of Span, sorted by start, non-overlapping, in the input's unit."},
+    {"summary", T_OBJECT_EX, offsetof(ResultObject, summary), READONLY, "The PHI-free Summary."},
+    {nullptr, 0, 0, 0, nullptr},
+};
+
+PyGetSetDef result_getset[] = {
+    {"blocked", result_blocked, nullptr, "True when a block action withheld the text (text is empty).", nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+
+PyMethodDef result_methods[] = {
+    {"__reduce__", result_reduce, METH_NOARGS, "Pickle support."},
+    {"__class_getitem__", result_class_getitem, METH_O | METH_CLASS,
+     "Result[str] and Result[bytes] in annotations evaluated at run time."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// Docs and types --------------------------------------------------------------
 
 constexpr const char* kSpanDoc = R"(One detected entity: an immutable, hashable value.
 
@@ -100,22 +468,44 @@ Example:
     False
 )";
 
-}  // namespace
+template <class F>
+void* slot(F* function) {
+    return reinterpret_cast<void*>(function);
+}
 
-bool PyResult::blocked() const { return summary.cast<const PySummary&>().blocked; }
+/// Creates a type from its slots and adds it to the module as `name`. The type
+/// is never freed (the returned reference is kept); `qualified` must be a
+/// literal (CPython before 3.12 keeps pointing at it).
+PyTypeObject* make_type(py::module_& m, const char* name, const char* qualified, std::size_t basic_size,
+                        std::vector<PyType_Slot> slots) {
+    slots.push_back({0, nullptr});
+    PyType_Spec spec{qualified, static_cast<int>(basic_size), 0, Py_TPFLAGS_DEFAULT, slots.data()};
+    PyObject* type = checked(PyType_FromSpec(&spec));
+    m.add_object(name, py::reinterpret_borrow<py::object>(type));
+    return reinterpret_cast<PyTypeObject*>(type);
+}
 
-namespace {
-
+/// A Python Span for a core span whose offsets are already in the caller's unit.
 py::object make_span(const Span& s) {
-    return py::cast(PySpan{s.start, s.end, name_str(s.type), s.score, name_str(action_name(s.action)),
-                           name_str(s.detector)});
+    py::str type = name_str(s.type), action = name_str(action_name(s.action)), detector = name_str(s.detector);
+    SpanObject* span = nullptr;
+    py::object owner = allocate_owned(span_type, span);
+    span->start = static_cast<Py_ssize_t>(s.start);
+    span->end = static_cast<Py_ssize_t>(s.end);
+    span->score = s.score;
+    span->type = type.release().ptr();
+    span->action = action.release().ptr();
+    span->detector = detector.release().ptr();
+    return owner;
 }
 
 }  // namespace
 
 py::list make_spans(const std::vector<Span>& spans) {
     py::list out(spans.size());
-    for (std::size_t i = 0; i < spans.size(); ++i) out[i] = make_span(spans[i]);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), make_span(spans[i]).release().ptr());
+    }
     return out;
 }
 
@@ -125,87 +515,61 @@ py::object make_result(RedactResult& result, const TextView& text) {
     py::dict counts;
     for (const auto& [type, count] : summary.counts) counts[name_str(type)] = count;
     py::tuple blocking(summary.blocking_types.size());
-    for (std::size_t i = 0; i < summary.blocking_types.size(); ++i) blocking[i] = name_str(summary.blocking_types[i]);
-    py::object py_summary =
-        py::cast(PySummary{read_only(std::move(counts)), name_str(summary.policy_version), summary.blocked, blocking});
+    for (std::size_t i = 0; i < summary.blocking_types.size(); ++i) {
+        PyTuple_SET_ITEM(blocking.ptr(), static_cast<Py_ssize_t>(i), name_str(summary.blocking_types[i]).release().ptr());
+    }
+    py::tuple spans(result.spans.size());
+    for (std::size_t i = 0; i < result.spans.size(); ++i) {
+        PyTuple_SET_ITEM(spans.ptr(), static_cast<Py_ssize_t>(i), make_span(result.spans[i]).release().ptr());
+    }
+    py::object proxy = py::reinterpret_steal<py::object>(checked(PyDictProxy_New(counts.ptr())));
+    py::str version = name_str(summary.policy_version);
     // A blocked result's text is empty whatever the core left in it.
     py::object out_text = make_text(summary.blocked ? std::string_view() : std::string_view(result.text), text.kind);
-    py::tuple spans(result.spans.size());
-    for (std::size_t i = 0; i < result.spans.size(); ++i) spans[i] = make_span(result.spans[i]);
-    return py::cast(PyResult{std::move(out_text), std::move(spans), std::move(py_summary)});
+
+    SummaryObject* s = nullptr;
+    py::object summary_owner = allocate_owned(summary_type, s);
+    s->counts = proxy.release().ptr();
+    s->policy_version = version.release().ptr();
+    s->blocked = PyBool_FromLong(summary.blocked);
+    s->blocking_types = blocking.release().ptr();
+    ResultObject* r = nullptr;
+    py::object owner = allocate_owned(result_type, r);
+    r->text = out_text.release().ptr();
+    r->spans = spans.release().ptr();
+    r->summary = summary_owner.release().ptr();
+    return owner;
 }
 
 void register_values(py::module_& m) {
-    py::class_<PySpan>(m, "Span", kSpanDoc)
-        .def(py::init(&span_from_state), py::arg("start"), py::arg("end"), py::arg("type"), py::arg("score"),
-             py::arg("action"), py::arg("detector"))
-        .def_readonly("start", &PySpan::start)
-        .def_readonly("end", &PySpan::end)
-        .def_readonly("type", &PySpan::type)
-        .def_readonly("score", &PySpan::score)
-        .def_readonly("action", &PySpan::action)
-        .def_readonly("detector", &PySpan::detector)
-        .def(
-            "__eq__", [](const PySpan& a, const PySpan& b) { return span_state(a).equal(span_state(b)); },
-            py::is_operator())
-        .def("__hash__", [](const PySpan& s) { return py::hash(span_state(s)); })
-        .def("__repr__",
-             [](const PySpan& s) {
-                 return py::str("Span(start={}, end={}, type={!r}, score={!r}, action={!r}, detector={!r})")
-                     .format(s.start, s.end, s.type, s.score, s.action, s.detector);
-             })
-        .def(py::pickle(&span_state, [](const py::tuple& t) {
-            if (t.size() != 6) throw py::value_error("Span: bad pickle state");
-            return span_from_state(t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<py::str>(),
-                                   t[3].cast<double>(), t[4].cast<py::str>(), t[5].cast<py::str>());
-        }));
-
-    py::class_<PySummary>(m, "Summary", kSummaryDoc)
-        .def_readonly("counts", &PySummary::counts)
-        .def_readonly("policy_version", &PySummary::policy_version)
-        .def_readonly("blocked", &PySummary::blocked)
-        .def_readonly("blocking_types", &PySummary::blocking_types)
-        .def(
-            "__eq__", [](const PySummary& a, const PySummary& b) { return summary_state(a).equal(summary_state(b)); },
-            py::is_operator())
-        .def("__hash__", [](const PySummary& s) {
-            // Counts hashed as sorted items: the mapping itself is not hashable.
-            py::list items(py::module_::import("builtins").attr("sorted")(s.counts.attr("items")()));
-            return py::hash(py::make_tuple(py::tuple(items), s.policy_version, s.blocked, s.blocking_types));
-        })
-        .def("__repr__",
-             [](const PySummary& s) {
-                 return py::str("Summary(counts={!r}, policy_version={!r}, blocked={!r}, blocking_types={!r})")
-                     .format(py::dict(s.counts), s.policy_version, s.blocked, s.blocking_types);
-             })
-        .def(py::pickle(&summary_state, [](const py::tuple& t) {
-            if (t.size() != 4) throw py::value_error("Summary: bad pickle state");
-            return summary_from_state(t[0].cast<py::dict>(), t[1].cast<py::str>(), t[2].cast<bool>(),
-                                      t[3].cast<py::iterable>());
-        }));
-
-    py::class_<PyResult>(m, "Result", kResultDoc)
-        .def_readonly("text", &PyResult::text)
-        .def_readonly("spans", &PyResult::spans)
-        .def_readonly("summary", &PyResult::summary)
-        .def_property_readonly("blocked", &PyResult::blocked)
-        .def(
-            "__eq__",
-            [](const PyResult& a, const PyResult& b) {
-                return py::make_tuple(a.text, a.spans, a.summary).equal(py::make_tuple(b.text, b.spans, b.summary));
-            },
-            py::is_operator())
-        .def("__repr__",
-             [](const PyResult& r) {
-                 return py::str("Result(spans={!r}, blocked={!r})").format(r.spans, r.blocked());
-             })
-        .def(py::pickle([](const PyResult& r) { return py::make_tuple(r.text, r.spans, r.summary); },
-                        [](const py::tuple& t) {
-                            if (t.size() != 3 || !py::isinstance<PySummary>(t[2])) {
-                                throw py::value_error("Result: bad pickle state");
-                            }
-                            return PyResult{t[0], t[1].cast<py::tuple>(), t[2]};
-                        }));
+    span_type = make_type(m, "Span", "phimask._phimask.Span", sizeof(SpanObject),
+                          {{Py_tp_doc, const_cast<char*>(kSpanDoc)},
+                           {Py_tp_new, slot(span_new)},
+                           {Py_tp_dealloc, slot(span_dealloc)},
+                           {Py_tp_richcompare, slot(span_richcompare)},
+                           {Py_tp_hash, slot(span_hash)},
+                           {Py_tp_repr, slot(span_repr)},
+                           {Py_tp_members, span_members},
+                           {Py_tp_methods, span_methods}});
+    summary_type = make_type(m, "Summary", "phimask._phimask.Summary", sizeof(SummaryObject),
+                             {{Py_tp_doc, const_cast<char*>(kSummaryDoc)},
+                              {Py_tp_new, slot(summary_new)},
+                              {Py_tp_dealloc, slot(summary_dealloc)},
+                              {Py_tp_richcompare, slot(summary_richcompare)},
+                              {Py_tp_hash, slot(summary_hash)},
+                              {Py_tp_repr, slot(summary_repr)},
+                              {Py_tp_members, summary_members},
+                              {Py_tp_methods, summary_methods}});
+    result_type = make_type(m, "Result", "phimask._phimask.Result", sizeof(ResultObject),
+                            {{Py_tp_doc, const_cast<char*>(kResultDoc)},
+                             {Py_tp_new, slot(result_new)},
+                             {Py_tp_dealloc, slot(result_dealloc)},
+                             {Py_tp_richcompare, slot(result_richcompare)},
+                             {Py_tp_hash, slot(PyObject_HashNotImplemented)},
+                             {Py_tp_repr, slot(result_repr)},
+                             {Py_tp_members, result_members},
+                             {Py_tp_getset, result_getset},
+                             {Py_tp_methods, result_methods}});
 }
 
 }  // namespace phimask::python

@@ -82,3 +82,27 @@ def test_values_pickle_and_copy(result: phimask.Result[str]) -> None:
 
 def test_result_is_generic_in_annotations() -> None:
     assert phimask.Result[str] is not None
+
+
+def test_values_can_be_rebuilt_from_their_fields(result: phimask.Result[str]) -> None:
+    summary = result.summary
+    twin = phimask.Summary(dict(summary.counts), summary.policy_version, summary.blocked, list(summary.blocking_types))
+    assert twin == summary and hash(twin) == hash(summary)
+    assert phimask.Result(result.text, list(result.spans), summary) == result
+    with pytest.raises(TypeError):
+        phimask.Summary({"PHONE": "one"}, "v", False, ())
+    with pytest.raises(TypeError):
+        phimask.Result(result.text, ["not a span"], summary)
+    with pytest.raises(TypeError):
+        phimask.Result(42, (), summary)
+    with pytest.raises(ValueError):
+        phimask.Span(-1, 2, "X", 1.0, "placeholder", "d")
+
+
+def test_result_is_not_hashable_and_types_are_final(result: phimask.Result[str]) -> None:
+    with pytest.raises(TypeError):
+        hash(result)
+    for cls in (phimask.Span, phimask.Summary, phimask.Result):
+        with pytest.raises(TypeError):
+            type("Sub", (cls,), {})
+    assert str(phimask.Result[bytes]) == "phimask._phimask.Result[bytes]"
