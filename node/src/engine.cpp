@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "addon.h"
-#include "batch.h"
 #include "errors.h"
+#include "phimask/batch.h"
 #include "phimask/policy.h"
 #include "text.h"
 #include "values.h"
@@ -225,14 +225,15 @@ Napi::Value NativeEngine::redact_many(const Napi::CallbackInfo& info) {
         std::vector<std::string_view> texts;
         texts.reserve(inputs.size());
         for (const InputText& input : inputs) texts.push_back(input.utf8());
-        BatchOutcome outcome = redact_batch(engine(env), texts, threads_arg(info, call));
-        for (std::size_t i = 0; i < inputs.size(); ++i) {
-            if (!outcome.statuses[i].ok()) throw_status(env, outcome.statuses[i], "texts[" + std::to_string(i) + "]");
-        }
+        // Each result becomes a JavaScript object as soon as it is done, while the workers go on.
+        BatchRedactor batch(engine(env), std::move(texts), threads_arg(info, call));
         Napi::Array out = Napi::Array::New(env, inputs.size());
         for (std::size_t i = 0; i < inputs.size(); ++i) {
-            to_caller_offsets(inputs[i], outcome.results[i].spans);
-            out.Set(static_cast<uint32_t>(i), make_result(env, outcome.results[i], inputs[i]));
+            batch.wait_for(i);
+            if (!batch.status(i).ok()) throw_status(env, batch.status(i), "texts[" + std::to_string(i) + "]");
+            to_caller_offsets(inputs[i], batch.result(i).spans);
+            out.Set(static_cast<uint32_t>(i), make_result(env, batch.result(i), inputs[i]));
+            batch.release(i);
         }
         return out;
     });

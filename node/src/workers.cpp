@@ -1,10 +1,11 @@
 #include "workers.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 
-#include "batch.h"
 #include "errors.h"
+#include "phimask/batch.h"
 #include "values.h"
 
 namespace phimask::js {
@@ -99,13 +100,16 @@ public:
             std::vector<std::string_view> texts;
             texts.reserve(inputs_.size());
             for (const InputText& input : inputs_) texts.push_back(input.utf8());
-            outcome_ = redact_batch(engine_, texts, threads_);
+            batch_ = std::make_unique<BatchRedactor>(engine_, std::move(texts), threads_);
             for (std::size_t i = 0; i < inputs_.size(); ++i) {
-                if (!outcome_.statuses[i].ok()) {
+                batch_->wait_for(i);
+                if (!batch_->status(i).ok()) {
                     failed_ = i;
+                    status_ = batch_->status(i);
+                    batch_.reset();  // stops the workers here, off the main thread
                     return;
                 }
-                to_caller_offsets(inputs_[i], outcome_.results[i].spans);
+                to_caller_offsets(inputs_[i], batch_->result(i).spans);
             }
         } catch (const std::exception& e) {
             status_ = status_from_exception(e);
@@ -113,12 +117,13 @@ public:
     }
 
     void OnOK() override {
+        if (failed_ < inputs_.size()) return reject(status_, "texts[" + std::to_string(failed_) + "]");
         if (!status_.ok()) return reject(status_);
-        if (failed_ < inputs_.size()) return reject(outcome_.statuses[failed_], "texts[" + std::to_string(failed_) + "]");
         resolve([&](Napi::Env env) -> Napi::Value {
             Napi::Array out = Napi::Array::New(env, inputs_.size());
             for (std::size_t i = 0; i < inputs_.size(); ++i) {
-                out.Set(static_cast<uint32_t>(i), make_result(env, outcome_.results[i], inputs_[i]));
+                out.Set(static_cast<uint32_t>(i), make_result(env, batch_->result(i), inputs_[i]));
+                batch_->release(i);
             }
             return out;
         });
@@ -129,7 +134,7 @@ private:
     std::vector<InputText> inputs_;
     std::size_t threads_;
     Status status_;
-    BatchOutcome outcome_;
+    std::unique_ptr<BatchRedactor> batch_;  // after inputs_: it borrows their texts
     std::size_t failed_ = static_cast<std::size_t>(-1);
 };
 

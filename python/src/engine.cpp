@@ -9,8 +9,8 @@
 
 #include <pybind11/stl.h>
 
-#include "batch.h"
 #include "errors.h"
+#include "phimask/batch.h"
 #include "phimask/engine.h"
 #include "phimask/policy.h"
 #include "text.h"

@@ -1,6 +1,7 @@
 // Umbrella header: everything a C++ host needs.
 #pragma once
 
+#include "phimask/batch.h"
 #include "phimask/engine.h"
 #include "phimask/offsets.h"
 #include "phimask/policy.h"
