@@ -11,6 +11,9 @@ struct Case {
     const char* type;
 };
 
+// Test names and logs show the case's name (never its bytes).
+void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
+
 class Evasion : public ::testing::TestWithParam<Case> {};
 
 TEST_P(Evasion, IsDetectedWithExactOriginalOffsets) {
