@@ -4,6 +4,7 @@ const { addon, modelsDir, defaultEngineFile } = require('./native');
 const { Engine, modelDirs } = require('./engine');
 const defaults = require('./default');
 const errors = require('./errors');
+const stream = require('./stream');
 
 module.exports = {
   Engine,
@@ -14,6 +15,9 @@ module.exports = {
   redactAsync: defaults.redactAsync,
   detectAsync: defaults.detectAsync,
   redactManyAsync: defaults.redactManyAsync,
+  RedactStream: stream.RedactStream,
+  createRedactStream: stream.createRedactStream,
+  DEFAULT_MAX_LINE_BYTES: stream.DEFAULT_MAX_LINE_BYTES,
   modelDirs,
   modelsDir,
   defaultEngineFile,

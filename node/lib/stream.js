@@ -22,7 +22,7 @@ const CR = 0x0d;
 const SIGNATURE = "createRedactStream({ engine?, format?: 'text' | 'json', maxLineBytes?, threads?, blockedLine? })";
 
 class RedactStream extends Transform {
-    /** See stream.d.ts for the options and what each line becomes. */
+    /** See node/index.d.ts (RedactStreamOptions) for the options and what each line becomes. */
     constructor(options = {}) {
         super();
         const opts = validateOptions(options);
@@ -176,7 +176,7 @@ class RedactStream extends Transform {
 }
 
 /**
- * A RedactStream (see stream.d.ts).
+ * A RedactStream (see node/index.d.ts).
  * @param {object} [options]
  * @returns {RedactStream}
  */

@@ -1,12 +1,12 @@
 // Compiled (never run) by stream_types.test.js: the declarations of
-// node/lib/stream.d.ts, phimask/pino and phimask/winston, as a user writes them.
+// the stream exports of phimask, phimask/pino and phimask/winston, as a user writes them.
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import winston from 'winston';
 import { defaultEngine, Engine } from 'phimask';
 import * as phimaskPino from 'phimask/pino';
 import { BLOCKED_MESSAGE, redactFormat } from 'phimask/winston';
-import { BlockedLineInfo, createRedactStream, DEFAULT_MAX_LINE_BYTES, RedactStream } from '../../node/lib/stream';
+import { BlockedLineInfo, createRedactStream, DEFAULT_MAX_LINE_BYTES, RedactStream } from 'phimask';
 
 const engine: Engine = defaultEngine();
 const stream: RedactStream = createRedactStream({ engine, format: 'json', maxLineBytes: DEFAULT_MAX_LINE_BYTES, threads: 2 });
