@@ -81,7 +81,7 @@ void hits_to_spans(const EngineCore& core, const std::vector<Hit>& hits, std::ve
     out.reserve(hits.size());
     for (const Hit& h : hits) {
         const DetectorSpec& d = data.detectors[h.detector];
-        out.push_back({h.start, h.end, d.type, h.score, d.name, data.action_for(d).kind});
+        out.push_back({h.start, h.end, d.type, h.score, d.name, data.action_for(d).kind, h.detector});
     }
 }
 

@@ -65,6 +65,13 @@ std::vector<std::string> Policy::entity_types() const {
     return {types.begin(), types.end()};
 }
 
+std::vector<DetectorInfo> Policy::detectors() const {
+    std::vector<DetectorInfo> out;
+    out.reserve(data_->detectors.size());
+    for (const auto& d : data_->detectors) out.push_back({d.name, d.type, data_->action_for(d).kind});
+    return out;
+}
+
 std::vector<std::string> Policy::detector_names() const {
     std::vector<std::string> names;
     for (const auto& d : data_->detectors) names.push_back(d.name);

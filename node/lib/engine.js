@@ -5,6 +5,7 @@
 const { fileURLToPath } = require('node:url');
 const { addon, modelsDir } = require('./native');
 const { argumentError } = require('./errors');
+const { ResultFactory } = require('./results');
 
 const signatures = Object.freeze({
   construct: 'new Engine(policy?: object | string | URL | null, options?: EngineOptions)',
@@ -103,6 +104,13 @@ function callSite(fn) {
 
 class Engine {
   #native;
+  #made;
+
+  /** The engine's ResultFactory, made on first use (it reads the detector table once). */
+  get #results() {
+    this.#made ??= new ResultFactory(this.#native.detectors(), this.#native.policyVersion());
+    return this.#made;
+  }
 
   constructor(policy, options) {
     if (policy === wrapToken) {
@@ -156,35 +164,40 @@ class Engine {
 
   redact(text) {
     checkText(text, signatures.redact);
-    return this.#native.redact(text);
+    return this.#results.result(this.#native.redact(text));
   }
 
   detect(text) {
     checkText(text, signatures.detect);
-    return this.#native.detect(text);
+    return this.#results.spans(this.#native.detect(text));
   }
 
   redactMany(texts, options) {
     const sig = signatures.redactMany;
     checkTexts(texts, sig);
-    return this.#native.redactMany(texts, threadsOption(options, sig));
+    const results = this.#results;
+    return this.#native.redactMany(texts, threadsOption(options, sig)).map((raw) => results.result(raw));
   }
 
   async redactAsync(text) {
     checkText(text, signatures.redactAsync);
-    return withCallerStack(this.#native.redactAsync(text), callSite(this.redactAsync));
+    const results = this.#results;
+    return results.result(await withCallerStack(this.#native.redactAsync(text), callSite(this.redactAsync)));
   }
 
   async detectAsync(text) {
     checkText(text, signatures.detectAsync);
-    return withCallerStack(this.#native.detectAsync(text), callSite(this.detectAsync));
+    const results = this.#results;
+    return results.spans(await withCallerStack(this.#native.detectAsync(text), callSite(this.detectAsync)));
   }
 
   async redactManyAsync(texts, options) {
     const sig = signatures.redactManyAsync;
     checkTexts(texts, sig);
     const threads = threadsOption(options, sig);
-    return withCallerStack(this.#native.redactManyAsync(texts, threads), callSite(this.redactManyAsync));
+    const results = this.#results;
+    const raws = await withCallerStack(this.#native.redactManyAsync(texts, threads), callSite(this.redactManyAsync));
+    return raws.map((raw) => results.result(raw));
   }
 
   get [Symbol.toStringTag]() {

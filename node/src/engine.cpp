@@ -100,6 +100,7 @@ Napi::Function NativeEngine::define(Napi::Env env) {
             InstanceMethod<&NativeEngine::policy_version>("policyVersion"),
             InstanceMethod<&NativeEngine::entity_types>("entityTypes"),
             InstanceMethod<&NativeEngine::detector_names>("detectorNames"),
+            InstanceMethod<&NativeEngine::detectors>("detectors"),
             InstanceMethod<&NativeEngine::redact>("redact"),
             InstanceMethod<&NativeEngine::detect>("detect"),
             InstanceMethod<&NativeEngine::redact_many>("redactMany"),
@@ -195,6 +196,10 @@ Napi::Value NativeEngine::detector_names(const Napi::CallbackInfo& info) {
     return string_array(info.Env(), engine(info.Env()).policy().detector_names());
 }
 
+Napi::Value NativeEngine::detectors(const Napi::CallbackInfo& info) {
+    return detector_table(info.Env(), engine(info.Env()).policy().detectors());
+}
+
 Napi::Value NativeEngine::redact(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
     return guarded(env, [&]() -> Napi::Value {
@@ -202,7 +207,7 @@ Napi::Value NativeEngine::redact(const Napi::CallbackInfo& info) {
         Result<RedactResult> result = engine(env).redact(input.utf8());
         if (!result.ok()) throw_status(env, result.status());
         to_caller_offsets(input, result->spans);
-        return make_result(env, *result, input);
+        return raw_result(env, *result, input);
     });
 }
 
@@ -213,7 +218,7 @@ Napi::Value NativeEngine::detect(const Napi::CallbackInfo& info) {
         Result<std::vector<Span>> spans = engine(env).detect(input.utf8());
         if (!spans.ok()) throw_status(env, spans.status());
         to_caller_offsets(input, *spans);
-        return make_spans(env, *spans);
+        return raw_spans(env, *spans);
     });
 }
 
@@ -232,7 +237,7 @@ Napi::Value NativeEngine::redact_many(const Napi::CallbackInfo& info) {
             batch.wait_for(i);
             if (!batch.status(i).ok()) throw_status(env, batch.status(i), "texts[" + std::to_string(i) + "]");
             to_caller_offsets(inputs[i], batch.result(i).spans);
-            out.Set(static_cast<uint32_t>(i), make_result(env, batch.result(i), inputs[i]));
+            out.Set(static_cast<uint32_t>(i), raw_result(env, batch.result(i), inputs[i]));
             batch.release(i);
         }
         return out;

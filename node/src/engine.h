@@ -1,6 +1,8 @@
 // The native Engine class behind node/lib/engine.js: compile, load, save and
 // scan, synchronously on the main thread or on an AsyncWorker.
 //
+// Scans return results in the compact form of values.h.
+//
 // JavaScript never calls its constructor: the static factories (fromPolicyJson,
 // fromPolicyFile, load, fromBuffer) build one around a compiled phimask::Engine.
 // Arguments are validated in node/lib/engine.js, with messages that name the
@@ -36,6 +38,8 @@ private:
     Napi::Value policy_version(const Napi::CallbackInfo& info);
     Napi::Value entity_types(const Napi::CallbackInfo& info);
     Napi::Value detector_names(const Napi::CallbackInfo& info);
+    /// [name, type, action] per detector: what node/lib/results.js reads spans' detector indexes with.
+    Napi::Value detectors(const Napi::CallbackInfo& info);
     Napi::Value redact(const Napi::CallbackInfo& info);
     Napi::Value detect(const Napi::CallbackInfo& info);
     Napi::Value redact_many(const Napi::CallbackInfo& info);

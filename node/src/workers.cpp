@@ -76,8 +76,8 @@ public:
     void OnOK() override {
         if (!status_.ok()) return reject(status_);
         resolve([&](Napi::Env env) -> Napi::Value {
-            if (kind_ == ScanKind::kRedact) return make_result(env, result_, input_);
-            return make_spans(env, result_.spans);
+            if (kind_ == ScanKind::kRedact) return raw_result(env, result_, input_);
+            return raw_spans(env, result_.spans);
         });
     }
 
@@ -122,7 +122,7 @@ public:
         resolve([&](Napi::Env env) -> Napi::Value {
             Napi::Array out = Napi::Array::New(env, inputs_.size());
             for (std::size_t i = 0; i < inputs_.size(); ++i) {
-                out.Set(static_cast<uint32_t>(i), make_result(env, batch_->result(i), inputs_[i]));
+                out.Set(static_cast<uint32_t>(i), raw_result(env, batch_->result(i), inputs_[i]));
                 batch_->release(i);
             }
             return out;

@@ -267,3 +267,28 @@ TEST(Engine, EachPatternUsesOnlyItsOwnLabel) {
 
 }  // namespace
 }  // namespace phimask::test
+
+namespace phimask::test {
+namespace {
+
+TEST(Engine, SpansIndexThePolicysDetectors) {
+    const Engine engine = engine_from(R"({"packs": ["us_core"], "actions": {"PHONE": "mask"}})");
+    const std::vector<DetectorInfo> detectors = engine.policy().detectors();
+    ASSERT_EQ(detectors.size(), engine.policy().detector_names().size());
+    const std::string text = "SSN 219-45-8832, call (617) 555-0142, mail jo@example.org";
+    auto result = engine.redact(text);
+    ASSERT_TRUE(result.ok());
+    ASSERT_EQ(result->spans.size(), 3u);
+    for (const Span& s : result->spans) {
+        ASSERT_LT(s.detector_index, detectors.size());
+        const DetectorInfo& d = detectors[s.detector_index];
+        EXPECT_EQ(d.name, s.detector);
+        EXPECT_EQ(d.type, s.type);
+        EXPECT_EQ(d.action, s.action);
+        EXPECT_EQ(engine.policy().detector_names()[s.detector_index], s.detector);
+    }
+    EXPECT_EQ(result->spans[1].action, Action::kMask);
+}
+
+}  // namespace
+}  // namespace phimask::test

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "phimask/span.h"
 #include "phimask/status.h"
 
 namespace phimask {
@@ -29,6 +30,13 @@ struct PolicyLoadOptions {
     /// empty: $PHIMASK_MODELS_PATH (colon-separated), then the installed models
     /// folder, then the source tree's models/ (for builds run in place).
     std::vector<std::string> model_dirs;
+};
+
+/// One detector of a policy, as results report it.
+struct DetectorInfo {
+    std::string name;  ///< Span::detector
+    std::string type;  ///< Span::type of its spans
+    Action action;     ///< Span::action of its spans: what the policy does to them
 };
 
 class Policy {
@@ -56,6 +64,10 @@ public:
 
     /// Names of the detectors the policy runs, in policy order.
     std::vector<std::string> detector_names() const;
+
+    /// The detectors the policy runs, in policy order: Span::detector_index
+    /// indexes this list.
+    std::vector<DetectorInfo> detectors() const;
 
     /// For the engine and tools; not a stable interface.
     const detail::PolicyData& data() const { return *data_; }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,10 +39,13 @@ struct Span {
     double score = 0.0;    ///< confidence in [0, 1] after validators and context, rounded to 4 decimals
     std::string detector;  ///< name of the detector that produced it
     Action action = Action::kPlaceholder;
+    /// Position of that detector in Policy::detector_names(): bindings use it
+    /// to share one string per detector instead of making one per span.
+    std::uint32_t detector_index = 0;
 
     bool operator==(const Span& o) const {
         return start == o.start && end == o.end && type == o.type && score == o.score &&
-               detector == o.detector && action == o.action;
+               detector == o.detector && action == o.action && detector_index == o.detector_index;
     }
 };
 
