@@ -20,6 +20,12 @@
 namespace phimask::cli {
 namespace {
 
+using detail::append_json_string;
+using detail::is_blank;
+using detail::JsonLineParser;
+using detail::JsonOutcome;
+using detail::JsonRecord;
+
 void append_number(std::string& out, std::size_t value) {
     char buf[24];
     const auto result = std::to_chars(buf, buf + sizeof(buf), value);

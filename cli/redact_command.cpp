@@ -9,70 +9,40 @@
 #include "exit_codes.h"
 #include "input_loop.h"
 #include "io.h"
-#include "json_line.h"
 #include "line_batches.h"
 #include "phimask/engine.h"
+#include "phimask/lines.h"
 
 namespace phimask::cli {
 namespace {
 
-// Redacts every string value of a line. A blocked or failed string abandons the
-// whole line, so a line is written either fully redacted or not at all.
-class JsonlRedactor final : public LineProcessor, private JsonStringVisitor {
+// Redacts every string value of a line (phimask/lines.h). A blocked or failed
+// line is not written: a line is written either fully redacted or not at all.
+class JsonlRedactor final : public LineProcessor {
 public:
-    explicit JsonlRedactor(const Engine& engine) : scanner_(engine) {}
+    explicit JsonlRedactor(const Engine& engine) : redactor_(engine, LineOptions{LineFormat::kJson, false}) {}
 
     LineResult process(std::string_view line, std::string& out) override {
-        if (is_blank(line)) {
-            out.append(line);
-            out += '\n';
-            return {};
-        }
-        stop_ = LineResult{};
-        switch (parser_.rewrite(line, out, *this)) {
-        case JsonOutcome::kOk:
-            out += '\n';
-            return {};
-        case JsonOutcome::kStopped:
-            return std::move(stop_);
-        case JsonOutcome::kInvalid:
-            break;
-        case JsonOutcome::kBadReplacement:
-            return error(Status(ErrorCode::kInternal, "a redacted string is not valid UTF-8"));
-        }
-        std::string message = parser_.error().what;
-        if (parser_.error().column != 0) message += " at byte " + std::to_string(parser_.error().column);
-        return error(Status(ErrorCode::kInput, std::move(message)));
-    }
-
-private:
-    Decision on_string(std::string_view value, std::string& replacement) override {
-        Status status = scanner_.redact(value, result_);
-        if (!status.ok()) {
-            stop_ = error(std::move(status));
-            return Decision::kStop;
-        }
-        if (result_.blocked()) {
-            stop_.kind = LineResult::Kind::kBlocked;
-            stop_.types = result_.summary.blocking_types;
-            return Decision::kStop;
-        }
-        if (result_.text == value) return Decision::kKeep;
-        replacement.swap(result_.text);  // both buffers stay allocated for the next strings
-        return Decision::kReplace;
-    }
-
-    static LineResult error(Status status) {
+        LineOutcome outcome = redactor_.redact(line, out);
         LineResult result;
-        result.kind = LineResult::Kind::kError;
-        result.status = std::move(status);
+        switch (outcome.kind) {
+        case LineOutcome::Kind::kRedacted:
+            out += '\n';
+            break;
+        case LineOutcome::Kind::kBlocked:
+            result.kind = LineResult::Kind::kBlocked;
+            result.types = std::move(outcome.blocking_types);
+            break;
+        case LineOutcome::Kind::kError:
+            result.kind = LineResult::Kind::kError;
+            result.status = std::move(outcome.status);
+            break;
+        }
         return result;
     }
 
-    Scanner scanner_;
-    RedactResult result_;
-    JsonLineParser parser_;
-    LineResult stop_;
+private:
+    LineRedactor redactor_;
 };
 
 int redact_jsonl(const Engine& engine, const std::vector<std::string>& inputs, std::size_t threads) {

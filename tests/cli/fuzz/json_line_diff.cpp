@@ -1,9 +1,9 @@
-// Differential test of cli/json_line.cpp against nlohmann::json on random and
+// Differential test of core/src/json_line.cpp against nlohmann::json on random and
 // mutated JSON lines: same accept/reject decisions, same decoded strings, and a
 // rewrite that re-parses to the expected document. Not part of ctest (it is a
 // long-running check); build and run by hand:
 //
-//   g++ -std=c++17 -O2 -Icli tests/cli/fuzz/json_line_diff.cpp cli/json_line.cpp -o /tmp/json_line_diff
+//   g++ -std=c++17 -O2 -Icore/src tests/cli/fuzz/json_line_diff.cpp core/src/json_line.cpp -o /tmp/json_line_diff
 //   /tmp/json_line_diff 200000
 #include <cstdio>
 #include <cstdlib>
@@ -14,10 +14,10 @@
 
 #include "json_line.h"
 
-using phimask::cli::JsonLineParser;
-using phimask::cli::JsonOutcome;
-using phimask::cli::JsonRecord;
-using phimask::cli::JsonStringVisitor;
+using phimask::detail::JsonLineParser;
+using phimask::detail::JsonOutcome;
+using phimask::detail::JsonRecord;
+using phimask::detail::JsonStringVisitor;
 
 namespace {
 

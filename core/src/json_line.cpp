@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 
-namespace phimask::cli {
+namespace phimask::detail {
 namespace {
 
 // Bytes that may appear unescaped in a JSON string and need no further checks.
@@ -428,4 +428,4 @@ JsonOutcome JsonLineParser::read_record(std::string_view line, JsonRecord& recor
     return outcome_;
 }
 
-}  // namespace phimask::cli
+}  // namespace phimask::detail

@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace phimask::cli {
+namespace phimask::detail {
 
 /// Receives each string value (never keys) of a line, decoded (escapes resolved).
 class JsonStringVisitor {
@@ -98,4 +98,4 @@ bool append_json_string(std::string& out, std::string_view value);
 /// True when every character of `line` is JSON whitespace (or it is empty).
 bool is_blank(std::string_view line);
 
-}  // namespace phimask::cli
+}  // namespace phimask::detail
