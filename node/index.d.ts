@@ -497,10 +497,10 @@ export type RedactStreamFormat = 'text' | 'json';
 /** Options of {@link createRedactStream} and the {@link RedactStream} constructor. */
 export interface RedactStreamOptions {
   /**
-   * The engine to redact with (only its `redactManyAsync` is used). Default:
-   * `phimask.defaultEngine()`, loaded when the first line arrives.
+   * The engine to redact with. Default: `phimask.defaultEngine()`, loaded
+   * when the first line arrives.
    */
-  engine?: Pick<Engine, 'redactManyAsync'>;
+  engine?: Engine;
   /**
    * `'text'` (the default): every line is redacted as one text.
    *
@@ -518,7 +518,7 @@ export interface RedactStreamOptions {
    * the limit; nothing of that line, or after it, is emitted.
    */
   maxLineBytes?: number;
-  /** Threads for each batch (passed to `engine.redactManyAsync`); default: the engine's choice. */
+  /** Threads for each block of lines: 0 (the default) one per CPU, fewer for small blocks. */
   threads?: number;
   /**
    * What a line the policy blocks becomes. `null` (the default): it is left
@@ -549,12 +549,13 @@ export const DEFAULT_MAX_LINE_BYTES: number;
  *   multi-byte UTF-8 character). Output: `Buffer`s; every line redacted, its
  *   `\n` or `\r\n` kept; a last line without a newline stays without one.
  *   Bytes outside redacted spans are kept as they are.
- * - Each chunk's complete lines go to the engine as one batch
- *   (`redactManyAsync`, off the event loop). A chunk is acknowledged only once
- *   its lines are pushed, so backpressure holds and memory stays bounded by a
- *   chunk plus one partial line (at most `maxLineBytes`).
+ * - Each chunk's complete lines go to the C++ core as one block (off the
+ *   event loop, on `threads` threads; the same line redaction as
+ *   `phimask redact --jsonl`). A chunk is acknowledged only once its lines are
+ *   pushed, so backpressure holds and memory stays bounded by a chunk plus one
+ *   partial line (at most `maxLineBytes`).
  * - Fails closed: an engine error or an overlong line destroys the stream with
- *   that error; nothing unredacted is ever emitted.
+ *   that error, after the lines before it; nothing unredacted is ever emitted.
  *
  * Events: the usual Transform events, plus `'blocked'` ({@link BlockedLineInfo}).
  *

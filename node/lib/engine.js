@@ -21,6 +21,8 @@ const signatures = Object.freeze({
 });
 
 const wrapToken = Symbol('phimask.wrap');
+/** RedactStream's way to the core's line redaction (node/lib/stream.js); not public API. */
+const redactLines = Symbol('phimask.redactLines');
 
 /** Folders searched for detector packs: $PHIMASK_MODELS_PATH (colon-separated), then the packaged models. */
 function modelDirs() {
@@ -200,6 +202,14 @@ class Engine {
     return raws.map((raw) => results.result(raw));
   }
 
+  /**
+   * Redacts a block of complete lines off the main thread (phimask::redact_lines).
+   * @returns {Promise<[Buffer, Array<[number, string[]]>, number, number, Error | null]>}
+   */
+  [redactLines](block, json, threads, blockedLine, firstLine) {
+    return this.#native.redactLinesAsync(block, json, threads, blockedLine, firstLine);
+  }
+
   get [Symbol.toStringTag]() {
     return 'phimask.Engine';
   }
@@ -209,4 +219,4 @@ class Engine {
   }
 }
 
-module.exports = { Engine, modelDirs, checkText, checkTexts };
+module.exports = { Engine, modelDirs, checkText, checkTexts, redactLines };

@@ -3,22 +3,23 @@
 //
 // Lines are cut on "\n" bytes, so a chunk boundary inside a multi-byte UTF-8
 // character or inside a "\r\n" changes nothing. Each chunk's complete lines go
-// to the engine as one batch (Engine.redactManyAsync, off the event loop) and
-// the transform callback runs only once that batch is pushed, so the Transform's
-// own backpressure holds: nothing is read ahead of a slow consumer. Memory is
-// bounded by one chunk plus one partial line of at most maxLineBytes.
+// to the core as one block (phimask::redact_lines, off the event loop, on the
+// engine's threads) and the transform callback runs only once that block is
+// pushed, so the Transform's own backpressure holds: nothing is read ahead of a
+// slow consumer. Memory is bounded by one chunk plus one partial line of at
+// most maxLineBytes.
 
 const { Transform } = require('node:stream');
-const { isUtf8 } = require('node:buffer');
+const { Engine, redactLines } = require('./engine');
 const { InputError } = require('./errors');
-const { stringValues, replaceValues } = require('./json_lines');
 
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
-// A chunk's lines go to the engine in batches of about this many bytes, so one
-// huge write does not become one huge batch (and one huge output buffer).
-const BATCH_BYTES = 1024 * 1024;
+// A chunk's lines go to the core in blocks of about this many bytes, so one
+// huge write does not become one huge block (and one huge output buffer).
+const BLOCK_BYTES = 1024 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
+const EMPTY = Buffer.alloc(0);
 const SIGNATURE = "createRedactStream({ engine?, format?: 'text' | 'json', maxLineBytes?, threads?, blockedLine? })";
 
 class RedactStream extends Transform {
@@ -29,11 +30,10 @@ class RedactStream extends Transform {
         this.format = opts.format;
         this.maxLineBytes = opts.maxLineBytes;
         this._engine = opts.engine;
-        this._asyncOptions = opts.threads === undefined ? {} : { threads: opts.threads };
+        this._threads = opts.threads ?? 0;
         this._blockedLine = opts.blockedLine === null ? null : Buffer.from(opts.blockedLine, 'utf8');
-        this._pieces = []; // the partial line: bytes after the last "\n" seen
-        this._pieceBytes = 0;
-        this._linesDone = 0; // lines before the first of the current batch
+        this._partial = EMPTY; // bytes after the last "\n" seen (a copy)
+        this._linesDone = 0; // lines already pushed or reported
     }
 
     _transform(chunk, encoding, callback) {
@@ -42,52 +42,36 @@ class RedactStream extends Transform {
     }
 
     _flush(callback) {
-        this._consume(Buffer.alloc(0), true).then(() => callback(), callback);
+        this._consume(EMPTY, true).then(() => callback(), callback);
     }
 
     async _consume(bytes, final) {
-        let batch = [];
-        let batchBytes = 0;
-        let start = 0;
-        for (let nl = bytes.indexOf(LF); nl !== -1; nl = bytes.indexOf(LF, start)) {
-            const piece = bytes.subarray(start, nl + 1);
-            const line = this._pieces.length === 0 ? piece : Buffer.concat([...this._pieces, piece]);
-            this._pieces = [];
-            this._pieceBytes = 0;
-            start = nl + 1;
-            if (contentLength(line) > this.maxLineBytes) {
-                await this._redactBatch(batch);
+        const data = this._partial.length === 0 ? bytes : Buffer.concat([this._partial, bytes]);
+        this._partial = EMPTY;
+        // Complete lines end at the last "\n"; at the end of the stream a last
+        // line without one is complete too.
+        const complete = final ? data.length : data.lastIndexOf(LF) + 1;
+        let blockStart = 0;
+        let lineStart = 0;
+        while (lineStart < complete) {
+            const nl = data.indexOf(LF, lineStart);
+            const next = nl === -1 || nl >= complete ? complete : nl + 1;
+            if (contentLength(data, lineStart, next) > this.maxLineBytes) {
+                await this._redactBlock(data.subarray(blockStart, lineStart));
                 throw this._overlong();
             }
-            batch.push(line);
-            batchBytes += line.length;
-            if (batchBytes >= BATCH_BYTES) {
-                await this._redactBatch(batch);
-                batch = [];
-                batchBytes = 0;
+            lineStart = next;
+            if (lineStart - blockStart >= BLOCK_BYTES) {
+                await this._redactBlock(data.subarray(blockStart, lineStart));
+                blockStart = lineStart;
             }
         }
-        if (start < bytes.length) {
-            // Copied: the writer may reuse its buffer once this chunk is done.
-            this._pieces.push(Buffer.from(bytes.subarray(start)));
-            this._pieceBytes += bytes.length - start;
-            // One more byte may still be the "\r" of a "\r\n".
-            if (this._pieceBytes > this.maxLineBytes + 1) {
-                this._pieces = [];
-                await this._redactBatch(batch);
-                throw this._overlong();
-            }
-        }
-        if (final && this._pieces.length > 0) {
-            const last = Buffer.concat(this._pieces);
-            this._pieces = [];
-            if (contentLength(last) > this.maxLineBytes) {
-                await this._redactBatch(batch);
-                throw this._overlong();
-            }
-            batch.push(last);
-        }
-        await this._redactBatch(batch);
+        await this._redactBlock(data.subarray(blockStart, complete));
+        const rest = data.length - complete;
+        // One more byte may still be the "\r" of a "\r\n".
+        if (rest > this.maxLineBytes + 1) throw this._overlong();
+        // Copied: the writer may reuse its buffer once this chunk is done.
+        if (rest > 0) this._partial = Buffer.from(data.subarray(complete));
     }
 
     // Called once every line before the overlong one is pushed.
@@ -96,82 +80,25 @@ class RedactStream extends Transform {
         return new InputError(`RedactStream: line ${line} is longer than maxLineBytes (${this.maxLineBytes} bytes)`);
     }
 
-    // Redacts complete lines (each with its line ending, the last maybe without)
-    // and pushes the result as one buffer; pushes nothing if anything fails.
-    async _redactBatch(lines) {
-        if (lines.length === 0) return;
-        const plans = lines.map((line) => this._plan(line));
-        // Each distinct JSON string value goes to the engine once per batch (log
-        // lines repeat many: levels, services, paths); redaction is deterministic.
-        const items = [];
-        const slots = new Map();
-        for (const plan of plans) {
-            if (plan.text !== undefined) {
-                plan.slot = items.push(plan.text) - 1;
-            } else if (plan.tokens !== undefined) {
-                plan.slots = plan.tokens.map((token) => {
-                    let slot = slots.get(token.value);
-                    if (slot === undefined) slots.set(token.value, (slot = items.push(token.value) - 1));
-                    return slot;
-                });
-            }
+    // Redacts a block of complete lines and pushes the output as one buffer:
+    // the lines before a failed one, and then the error.
+    async _redactBlock(block) {
+        if (block.length === 0) return;
+        this._engine ??= require('./default').defaultEngine();
+        const [text, blocked, lines, failed, error] = await this._engine[redactLines](
+            block,
+            this.format === 'json',
+            this._threads,
+            this._blockedLine,
+            this._linesDone + 1,
+        );
+        for (const [index, types] of blocked) {
+            if (failed !== -1 && index > failed) break;
+            this.emit('blocked', { line: this._linesDone + index + 1, types });
         }
-        let results = [];
-        if (items.length > 0) {
-            this._engine ??= require('./index').defaultEngine();
-            results = await this._engine.redactManyAsync(items, this._asyncOptions);
-            if (!Array.isArray(results) || results.length !== items.length) {
-                throw new Error('RedactStream: the engine returned a result count different from the line count');
-            }
-        }
-        const out = [];
-        plans.forEach((plan, index) => {
-            let redacted = plan.content; // blank lines, and JSON lines without strings
-            let blockingTypes = null;
-            if (plan.text !== undefined) {
-                const result = results[plan.slot];
-                if (result.blocked) blockingTypes = result.summary.blockingTypes;
-                else redacted = result.text;
-            } else if (plan.tokens !== undefined && plan.tokens.length > 0) {
-                const values = plan.slots.map((slot) => {
-                    const result = results[slot];
-                    if (result.blocked) blockingTypes = (blockingTypes ?? []).concat(result.summary.blockingTypes);
-                    return result.text;
-                });
-                if (blockingTypes === null) redacted = replaceValues(plan.json, plan.tokens, values);
-            }
-            if (blockingTypes !== null) {
-                const types = [...new Set(blockingTypes)].sort();
-                this.emit('blocked', { line: this._linesDone + index + 1, types });
-                if (this._blockedLine === null) return;
-                redacted = this._blockedLine;
-            }
-            out.push(typeof redacted === 'string' ? Buffer.from(redacted, 'utf8') : redacted, plan.ending);
-        });
-        this._linesDone += lines.length;
-        if (!this.destroyed) this.push(Buffer.concat(out));
-    }
-
-    // What to send to the engine for one line: its content as text, or the
-    // string values of its JSON (with the decoded line they came from).
-    _plan(line) {
-        const length = contentLength(line);
-        const plan = { content: line.subarray(0, length), ending: line.subarray(length) };
-        if (length === 0) return plan;
-        if (this.format === 'json') {
-            if (isBlank(plan.content)) return plan;
-            if (isUtf8(plan.content)) {
-                const json = plan.content.toString('utf8');
-                const tokens = stringValues(json);
-                if (tokens !== null) {
-                    plan.json = json;
-                    plan.tokens = tokens.filter((token) => token.value.length > 0);
-                    return plan;
-                }
-            }
-        }
-        plan.text = plan.content; // a text line, or a line that is not JSON: redacted as text
-        return plan;
+        if (!this.destroyed && text.length > 0) this.push(text);
+        if (error !== null) throw error;
+        this._linesDone += lines;
     }
 }
 
@@ -184,27 +111,20 @@ function createRedactStream(options) {
     return new RedactStream(options);
 }
 
-// Bytes of a line without its "\n" or "\r\n".
-function contentLength(line) {
-    let n = line.length;
-    if (n > 0 && line[n - 1] === LF) {
+// Bytes of the line data[start, end) without its "\n" or "\r\n".
+function contentLength(data, start, end) {
+    let n = end;
+    if (n > start && data[n - 1] === LF) {
         n -= 1;
-        if (n > 0 && line[n - 1] === CR) n -= 1;
+        if (n > start && data[n - 1] === CR) n -= 1;
     }
-    return n;
-}
-
-function isBlank(bytes) {
-    for (const c of bytes) {
-        if (c !== 0x20 && c !== 0x09 && c !== CR) return false;
-    }
-    return true;
+    return n - start;
 }
 
 function validateOptions(options) {
     if (options === null || typeof options !== 'object') throw new TypeError(`${SIGNATURE}: options must be an object`);
     const { engine, format = 'text', maxLineBytes = DEFAULT_MAX_LINE_BYTES, threads, blockedLine = null } = options;
-    if (engine !== undefined && (engine === null || typeof engine.redactManyAsync !== 'function')) {
+    if (engine !== undefined && !(engine instanceof Engine)) {
         throw new TypeError(`${SIGNATURE}: engine must be a phimask Engine`);
     }
     if (format !== 'text' && format !== 'json') throw new TypeError(`${SIGNATURE}: format must be 'text' or 'json'`);

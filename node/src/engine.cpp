@@ -107,6 +107,7 @@ Napi::Function NativeEngine::define(Napi::Env env) {
             InstanceMethod<&NativeEngine::redact_async>("redactAsync"),
             InstanceMethod<&NativeEngine::detect_async>("detectAsync"),
             InstanceMethod<&NativeEngine::redact_many_async>("redactManyAsync"),
+            InstanceMethod<&NativeEngine::redact_lines_async>("redactLinesAsync"),
         });
     addon_data(env).engine_class = Napi::Persistent(cls);
     return cls;
@@ -266,6 +267,29 @@ Napi::Value NativeEngine::redact_many_async(const Napi::CallbackInfo& info) {
         const char* call = "engine.redactManyAsync(texts: Array<string | Buffer>, options?: { threads?: number })";
         std::vector<InputText> inputs = read_texts(info, call, true);
         return queue_batch(env, engine(env), std::move(inputs), threads_arg(info, call));
+    });
+}
+
+Napi::Value NativeEngine::redact_lines_async(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    return guarded(env, [&]() -> Napi::Value {
+        // (block: Buffer, json: boolean, threads: number, blockedLine: Buffer | null, firstLine: number)
+        const char* call = "redactLinesAsync";
+        if (info.Length() < 5 || !info[0].IsBuffer() || !info[1].IsBoolean()) {
+            throw Napi::TypeError::New(env, std::string(call) + ": bad arguments");
+        }
+        LinesJob job;
+        const auto block = info[0].As<Napi::Buffer<char>>();
+        job.block.assign(block.Length() == 0 ? "" : block.Data(), block.Length());
+        job.options.format = info[1].As<Napi::Boolean>().Value() ? LineFormat::kJson : LineFormat::kText;
+        job.options.invalid_json_as_text = true;
+        job.threads = count_arg(info[2], call, "threads");
+        if (info[3].IsBuffer()) {
+            const auto line = info[3].As<Napi::Buffer<char>>();
+            job.blocked_line.emplace(line.Length() == 0 ? "" : line.Data(), line.Length());
+        }
+        job.first_line = count_arg(info[4], call, "firstLine");
+        return queue_lines(env, engine(env), std::move(job));
     });
 }
 

@@ -46,6 +46,8 @@ private:
     Napi::Value redact_async(const Napi::CallbackInfo& info);
     Napi::Value detect_async(const Napi::CallbackInfo& info);
     Napi::Value redact_many_async(const Napi::CallbackInfo& info);
+    /// For RedactStream (node/lib/stream.js): phimask::redact_lines on a block of lines, as a promise.
+    Napi::Value redact_lines_async(const Napi::CallbackInfo& info);
 
     std::optional<Engine> engine_;
 };

@@ -1,5 +1,6 @@
 #include "workers.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -138,7 +139,69 @@ private:
     std::size_t failed_ = static_cast<std::size_t>(-1);
 };
 
+class LinesWorker final : public PromiseWorker {
+public:
+    LinesWorker(Napi::Env env, Engine engine, LinesJob job)
+        : PromiseWorker(env, "phimask.redactLines"), engine_(std::move(engine)), job_(std::move(job)) {}
+
+    void Execute() override {
+        try {
+            result_ = redact_lines(engine_, job_.block, job_.options, job_.threads,
+                                   job_.blocked_line ? &*job_.blocked_line : nullptr);
+            lines_ = static_cast<std::size_t>(std::count(job_.block.begin(), job_.block.end(), '\n'));
+            if (!job_.block.empty() && job_.block.back() != '\n') ++lines_;
+        } catch (const std::exception& e) {
+            status_ = status_from_exception(e);
+        }
+    }
+
+    void OnOK() override {
+        if (!status_.ok()) return reject(status_);
+        resolve([&](Napi::Env env) -> Napi::Value {
+            Napi::Array blocked = Napi::Array::New(env);
+            double failed = -1;
+            Napi::Value error = env.Null();
+            for (const LineNote& note : result_.notes) {
+                if (note.outcome.kind == LineOutcome::Kind::kError) {
+                    failed = static_cast<double>(note.line);
+                    error = make_error(env, note.outcome.status, "line " + std::to_string(job_.first_line + note.line));
+                    continue;
+                }
+                Napi::Array types = Napi::Array::New(env, note.outcome.blocking_types.size());
+                for (std::size_t k = 0; k < note.outcome.blocking_types.size(); ++k) {
+                    types.Set(static_cast<uint32_t>(k), Napi::String::New(env, note.outcome.blocking_types[k]));
+                }
+                Napi::Array entry = Napi::Array::New(env, 2);
+                entry.Set(0u, Napi::Number::New(env, static_cast<double>(note.line)));
+                entry.Set(1u, types);
+                blocked.Set(blocked.Length(), entry);
+            }
+            Napi::Array out = Napi::Array::New(env, 5);
+            out.Set(0u, Napi::Buffer<char>::Copy(env, result_.text.data(), result_.text.size()));
+            out.Set(1u, blocked);
+            out.Set(2u, Napi::Number::New(env, static_cast<double>(lines_)));
+            out.Set(3u, Napi::Number::New(env, failed));
+            out.Set(4u, error);
+            return out;
+        });
+    }
+
+private:
+    Engine engine_;
+    LinesJob job_;
+    Status status_;
+    LinesResult result_;
+    std::size_t lines_ = 0;
+};
+
 }  // namespace
+
+Napi::Promise queue_lines(Napi::Env env, const Engine& engine, LinesJob job) {
+    auto* worker = new LinesWorker(env, engine, std::move(job));
+    Napi::Promise promise = worker->promise();
+    worker->Queue();
+    return promise;
+}
 
 Napi::Promise queue_scan(Napi::Env env, const Engine& engine, InputText input, ScanKind kind) {
     auto* worker = new ScanWorker(env, engine, std::move(input), kind);  // deletes itself once settled

@@ -7,11 +7,14 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <napi.h>
 
 #include "phimask/engine.h"
+#include "phimask/lines.h"
 #include "text.h"
 
 namespace phimask::js {
@@ -21,7 +24,24 @@ enum class ScanKind { kRedact, kDetect };
 /// Queues a redact or detect of `input` and returns its promise.
 Napi::Promise queue_scan(Napi::Env env, const Engine& engine, InputText input, ScanKind kind);
 
-/// Queues a batch redaction (see redact_batch) and returns its promise.
+/// Queues a batch redaction (phimask::BatchRedactor) and returns its promise.
 Napi::Promise queue_batch(Napi::Env env, const Engine& engine, std::vector<InputText> inputs, std::size_t threads);
+
+/// What a lines job needs, all plain C++ (see queue_lines).
+struct LinesJob {
+    std::string block;  ///< complete lines, copied out of the caller's Buffer
+    LineOptions options;
+    std::size_t threads = 0;
+    std::optional<std::string> blocked_line;
+    std::size_t first_line = 1;  ///< the stream's number of the block's first line, for error messages
+};
+
+/// Queues phimask::redact_lines over `job` and returns a promise of
+/// [text: Buffer, blocked: Array<[index, types[]]>, lines: number, failed: number, error: Error | null]:
+/// the redacted lines (those before a failed line, when one failed), the
+/// blocked lines by 0-based index in the block, how many lines the block
+/// held, and the failed line's index (-1 when none) with its error, whose
+/// message names it as "line <first_line + index>".
+Napi::Promise queue_lines(Napi::Env env, const Engine& engine, LinesJob job);
 
 }  // namespace phimask::js

@@ -253,20 +253,19 @@ test('blockedLine replaces a blocked line, keeping its line ending', async () =>
     assert.equal(out, 'a\r\n[blocked]\r\nb');
 });
 
-test('an engine error destroys the stream with that error; nothing of the failed batch is emitted', async () => {
-    const failure = new phimask.PhimaskError('engine failed');
-    let calls = 0;
-    const failing = {
-        redactManyAsync(texts, options) {
-            calls += 1;
-            return calls === 2 ? Promise.reject(failure) : engine.redactManyAsync(texts, options);
-        },
-    };
-    const stream = createRedactStream({ engine: failing });
-    const error = await run(stream, [`one ${SSN}\n`, `two ${SSN}\nthree\n`, 'four\n']).catch((e) => e);
-    assert.equal(error, failure);
-    assert.equal(error.output.toString(), 'one {US_SOCIAL_SECURITY_NUMBER}\n');
-    assert.ok(stream.destroyed);
+test('an engine error destroys the stream with that error, after the lines before it', async () => {
+    // Lines under maxLineBytes but over the engine's own input limit fail in the engine.
+    const small = new phimask.Engine({ packs: [], detectors: DETECTORS }, { maxInputBytes: 40 });
+    for (const format of ['text', 'json']) {
+        const stream = createRedactStream({ engine: small, format });
+        const long = format === 'json' ? `{"v": "${'x'.repeat(60)}"}` : 'x'.repeat(60);
+        const error = await run(stream, [`one ${SSN}\n`, `two\n${long}\nthree\n`, 'four\n']).catch((e) => e);
+        assert.ok(error instanceof phimask.InputError, format);
+        assert.match(error.message, /^line 3: input error: /);
+        assert.ok(!error.message.includes('xxxx'));
+        assert.equal(error.output.toString(), 'one {US_SOCIAL_SECURITY_NUMBER}\ntwo\n', format);
+        assert.ok(stream.destroyed);
+    }
 });
 
 test('options are checked when the stream is created', () => {

@@ -26,7 +26,7 @@ const notice: string = BLOCKED_MESSAGE;
 
 // @ts-expect-error the format is 'text' or 'json'
 createRedactStream({ format: 'xml' });
-// @ts-expect-error an engine has redactManyAsync
+// @ts-expect-error the engine is a phimask Engine
 createRedactStream({ engine: {} });
 // @ts-expect-error an engine has redactMany
 redactFormat({ engine: { redact: () => null } });
