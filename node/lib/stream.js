@@ -3,12 +3,13 @@
 //
 // Lines are cut on "\n" bytes, so a chunk boundary inside a multi-byte UTF-8
 // character or inside a "\r\n" changes nothing. Each chunk's complete lines go
-// to the core as one block (phimask::redact_lines, off the event loop, on the
-// engine's threads) and the transform callback runs only once that block is
-// pushed, so the Transform's own backpressure holds: nothing is read ahead of a
-// slow consumer. Memory is bounded by one chunk plus one partial line of at
-// most maxLineBytes.
+// to the core as one block (phimask::redact_lines on libuv's thread pool, off
+// the event loop); up to `threads` blocks are in flight at once and their
+// output is pushed in input order. A chunk is acknowledged only while fewer
+// blocks are pending, so the Transform's own backpressure holds: memory is
+// bounded by `threads` chunks plus one partial line of at most maxLineBytes.
 
+const os = require('node:os');
 const { Transform } = require('node:stream');
 const { Engine, redactLines } = require('./engine');
 const { InputError } = require('./errors');
@@ -30,76 +31,97 @@ class RedactStream extends Transform {
         this.format = opts.format;
         this.maxLineBytes = opts.maxLineBytes;
         this._engine = opts.engine;
-        this._threads = opts.threads ?? 0;
+        // Blocks in flight at once, each on its own thread of libuv's pool.
+        this._inFlight = opts.threads === undefined || opts.threads === 0 ? defaultThreads() : opts.threads;
         this._blockedLine = opts.blockedLine === null ? null : Buffer.from(opts.blockedLine, 'utf8');
         this._partial = EMPTY; // bytes after the last "\n" seen (a copy)
-        this._linesDone = 0; // lines already pushed or reported
+        this._nextLine = 1; // the number of the next line to queue
+        this._jobs = []; // queued blocks, oldest first: { promise, firstLine } or { error }
     }
 
     _transform(chunk, encoding, callback) {
         const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding);
-        this._consume(bytes, false).then(() => callback(), callback);
+        this._queue(bytes, false);
+        // Acknowledged while fewer than _inFlight blocks are pending: the next
+        // chunk is scanned while this one is, and memory stays bounded.
+        this._drain(this._inFlight - 1).then(() => callback(), callback);
     }
 
     _flush(callback) {
-        this._consume(EMPTY, true).then(() => callback(), callback);
+        this._queue(EMPTY, true);
+        this._drain(0).then(() => callback(), callback);
     }
 
-    async _consume(bytes, final) {
+    // Cuts the chunk's complete lines into blocks and queues them; an overlong
+    // line queues its error after the lines before it.
+    _queue(bytes, final) {
         const data = this._partial.length === 0 ? bytes : Buffer.concat([this._partial, bytes]);
         this._partial = EMPTY;
         // Complete lines end at the last "\n"; at the end of the stream a last
         // line without one is complete too.
         const complete = final ? data.length : data.lastIndexOf(LF) + 1;
         let blockStart = 0;
+        let blockLines = 0;
         let lineStart = 0;
         while (lineStart < complete) {
             const nl = data.indexOf(LF, lineStart);
             const next = nl === -1 || nl >= complete ? complete : nl + 1;
             if (contentLength(data, lineStart, next) > this.maxLineBytes) {
-                await this._redactBlock(data.subarray(blockStart, lineStart));
-                throw this._overlong();
+                this._queueBlock(data.subarray(blockStart, lineStart), blockLines);
+                return this._queueOverlong();
             }
             lineStart = next;
+            blockLines += 1;
             if (lineStart - blockStart >= BLOCK_BYTES) {
-                await this._redactBlock(data.subarray(blockStart, lineStart));
+                this._queueBlock(data.subarray(blockStart, lineStart), blockLines);
                 blockStart = lineStart;
+                blockLines = 0;
             }
         }
-        await this._redactBlock(data.subarray(blockStart, complete));
+        this._queueBlock(data.subarray(blockStart, complete), blockLines);
         const rest = data.length - complete;
         // One more byte may still be the "\r" of a "\r\n".
-        if (rest > this.maxLineBytes + 1) throw this._overlong();
+        if (rest > this.maxLineBytes + 1) return this._queueOverlong();
         // Copied: the writer may reuse its buffer once this chunk is done.
         if (rest > 0) this._partial = Buffer.from(data.subarray(complete));
     }
 
-    // Called once every line before the overlong one is pushed.
-    _overlong() {
-        const line = this._linesDone + 1;
-        return new InputError(`RedactStream: line ${line} is longer than maxLineBytes (${this.maxLineBytes} bytes)`);
+    _queueBlock(block, lines) {
+        if (lines === 0) return;
+        this._engine ??= require('./default').defaultEngine();
+        // The block is copied before the call returns; the work runs off the main thread.
+        const promise = this._engine[redactLines](block, this.format === 'json', 1, this._blockedLine, this._nextLine);
+        promise.catch(() => {}); // a job left behind by an earlier failure settles unobserved
+        this._jobs.push({ promise, firstLine: this._nextLine });
+        this._nextLine += lines;
     }
 
-    // Redacts a block of complete lines and pushes the output as one buffer:
-    // the lines before a failed one, and then the error.
-    async _redactBlock(block) {
-        if (block.length === 0) return;
-        this._engine ??= require('./default').defaultEngine();
-        const [text, blocked, lines, failed, error] = await this._engine[redactLines](
-            block,
-            this.format === 'json',
-            this._threads,
-            this._blockedLine,
-            this._linesDone + 1,
+    _queueOverlong() {
+        const error = new InputError(
+            `RedactStream: line ${this._nextLine} is longer than maxLineBytes (${this.maxLineBytes} bytes)`,
         );
-        for (const [index, types] of blocked) {
-            if (failed !== -1 && index > failed) break;
-            this.emit('blocked', { line: this._linesDone + index + 1, types });
-        }
-        if (!this.destroyed && text.length > 0) this.push(text);
-        if (error !== null) throw error;
-        this._linesDone += lines;
+        this._jobs.push({ error });
     }
+
+    // Pushes finished blocks in order until at most `pending` are left; throws
+    // the first failure, once the lines before it are pushed.
+    async _drain(pending) {
+        while (this._jobs.length > pending) {
+            const job = this._jobs.shift();
+            if (job.error) throw job.error;
+            const [text, blocked, , failed, error] = await job.promise;
+            for (const [index, types] of blocked) {
+                if (failed !== -1 && index > failed) break;
+                this.emit('blocked', { line: job.firstLine + index, types });
+            }
+            if (!this.destroyed && text.length > 0) this.push(text);
+            if (error !== null) throw error;
+        }
+    }
+}
+
+function defaultThreads() {
+    return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
 /**
