@@ -518,7 +518,10 @@ export interface RedactStreamOptions {
    * the limit; nothing of that line, or after it, is emitted.
    */
   maxLineBytes?: number;
-  /** Threads for each block of lines: 0 (the default) one per CPU, fewer for small blocks. */
+  /**
+   * Blocks of lines scanned at once, each on its own thread of libuv's pool
+   * (output stays in input order): 0 (the default) one per CPU.
+   */
   threads?: number;
   /**
    * What a line the policy blocks becomes. `null` (the default): it is left
@@ -549,11 +552,12 @@ export const DEFAULT_MAX_LINE_BYTES: number;
  *   multi-byte UTF-8 character). Output: `Buffer`s; every line redacted, its
  *   `\n` or `\r\n` kept; a last line without a newline stays without one.
  *   Bytes outside redacted spans are kept as they are.
- * - Each chunk's complete lines go to the C++ core as one block (off the
- *   event loop, on `threads` threads; the same line redaction as
- *   `phimask redact --jsonl`). A chunk is acknowledged only once its lines are
- *   pushed, so backpressure holds and memory stays bounded by a chunk plus one
- *   partial line (at most `maxLineBytes`).
+ * - Each chunk's complete lines go to the C++ core as one block, off the
+ *   event loop (the same line redaction as `phimask redact --jsonl`). Up to
+ *   `threads` blocks are scanned at once and pushed in input order; a chunk is
+ *   acknowledged only while fewer are pending, so backpressure holds and
+ *   memory stays bounded by `threads` chunks plus one partial line (at most
+ *   `maxLineBytes`).
  * - Fails closed: an engine error or an overlong line destroys the stream with
  *   that error, after the lines before it; nothing unredacted is ever emitted.
  *
