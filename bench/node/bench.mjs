@@ -25,6 +25,15 @@ const require = createRequire(import.meta.url);
 const fmt = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const status = (ok) => (ok ? 'met' : '**missed**');
 
+/** Puts `section` above the newest section of RESULTS.md (newest first), leaving the others as they are. */
+function insertSection(file, section) {
+    const text = fs.readFileSync(file, 'utf8');
+    const at = text.search(/^## /m);
+    const head = at === -1 ? text : text.slice(0, at);
+    const rest = at === -1 ? '' : text.slice(at);
+    fs.writeFileSync(file, `${head}${section.trimEnd()}\n\n${rest}`);
+}
+
 function render(fig) {
     const out = [];
     out.push(`## ${fig.date.slice(0, 16).replace('T', ' ')} UTC: Node binding, ${fig.machine.cpu}, ${fig.machine.nproc} CPUs`, '');
@@ -112,6 +121,7 @@ async function main() {
     const report = render(fig);
     process.stdout.write(report);
     if (opts.out) fs.writeFileSync(opts.out, report);
+    if (opts.results) insertSection(opts.results, report);
     if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(fig, null, 2) + '\n');
 }
 

@@ -21,7 +21,7 @@ const SIZES = [
     ['20 KB', 20000, 2000],
 ];
 const USAGE = `usage: node bench/node/bench.mjs [--data-dir DIR] [--reps N] [--limit-mb X] [--peer-mb X]
-       [--build DIR] [--no-cpp] [--no-peer] [--wait-quiet MIN] [--json FILE] [--out FILE]`;
+       [--build DIR] [--no-cpp] [--no-peer] [--wait-quiet MIN] [--json FILE] [--out FILE] [--results FILE]`;
 
 class BenchError extends Error {}
 
@@ -37,6 +37,7 @@ function parseArgs(argv) {
         waitQuiet: 0,
         json: null,
         out: null,
+        results: null,
     };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
@@ -54,6 +55,7 @@ function parseArgs(argv) {
         else if (a === '--wait-quiet') opts.waitQuiet = Number(value());
         else if (a === '--json') opts.json = path.resolve(value());
         else if (a === '--out') opts.out = path.resolve(value());
+        else if (a === '--results') opts.results = path.resolve(value());
         else if (a === '-h' || a === '--help') {
             console.log(USAGE);
             process.exit(0);
