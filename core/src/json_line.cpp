@@ -1,5 +1,7 @@
 #include "json_line.h"
 
+#include "utf8.h"
+
 #include <array>
 #include <cstdint>
 
@@ -17,35 +19,6 @@ constexpr std::array<bool, 256> kPlain = make_plain_table();
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 unsigned char byte_at(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
-
-// Length of the well-formed UTF-8 sequence at s[i] (its lead byte is >= 0x80), or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    const unsigned char c = byte_at(s, i);
-    std::size_t len = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;  // no UTF-16 surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (s.size() - i < len) return 0;
-    const unsigned char second = byte_at(s, i + 1);
-    if (second < lo || second > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k) {
-        const unsigned char next = byte_at(s, i + k);
-        if (next < 0x80 || next > 0xBF) return 0;
-    }
-    return len;
-}
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';

@@ -1,40 +1,16 @@
 #include "phimask/offsets.h"
 
+#include "utf8.h"
+
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 
 namespace phimask {
 namespace {
 
-bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
-
-// Length of the well-formed sequence at p (Unicode Table 3-7), or 0 if p starts an ill-formed one. It must agree
-// with the normalizer's decoder: both treat every byte of an ill-formed sequence as a character of its own.
-std::size_t sequence_length(const unsigned char* p, std::size_t avail) {
-    const unsigned b0 = p[0];
-    if (b0 < 0x80) return 1;
-    if (b0 < 0xC2) return 0;
-    if (b0 < 0xE0) return avail >= 2 && is_continuation(p[1]) ? 2 : 0;
-    if (b0 < 0xF0) {
-        if (avail < 3) return 0;
-        const unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80;
-        const unsigned hi = b0 == 0xED ? 0x9F : 0xBF;
-        return p[1] >= lo && p[1] <= hi && is_continuation(p[2]) ? 3 : 0;
-    }
-    if (b0 < 0xF5) {
-        if (avail < 4) return 0;
-        const unsigned lo = b0 == 0xF0 ? 0x90 : 0x80;
-        const unsigned hi = b0 == 0xF4 ? 0x8F : 0xBF;
-        return p[1] >= lo && p[1] <= hi && is_continuation(p[2]) && is_continuation(p[3]) ? 4 : 0;
-    }
-    return 0;
-}
-
-bool ascii8(const unsigned char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return (w & 0x8080808080808080ULL) == 0;
+// Length of the well-formed sequence at text[i] (Unicode Table 3-7), or 0 if it starts an ill-formed one. It
+// must agree with the normalizer's decoder: both treat every byte of an ill-formed sequence as a character of its own.
+std::size_t sequence_length(std::string_view text, std::size_t i) {
+    return static_cast<unsigned char>(text[i]) < 0x80 ? 1 : detail::utf8_length(text, i);
 }
 
 }  // namespace
@@ -53,7 +29,7 @@ void convert_offsets(std::string_view text, std::vector<std::size_t>& offsets, O
         // the text; a sorted in-range list is unaffected.
         const std::size_t target = std::min(offset, n);
         while (pos < target) {
-            while (target - pos >= 8 && ascii8(p + pos)) {
+            while (target - pos >= 8 && detail::ascii8(p + pos)) {
                 pos += 8;
                 units += 8;
             }
@@ -63,7 +39,7 @@ void convert_offsets(std::string_view text, std::vector<std::size_t>& offsets, O
                 ++units;
                 continue;
             }
-            const std::size_t len = sequence_length(p + pos, n - pos);
+            const std::size_t len = sequence_length(text, pos);
             if (len == 0) {
                 ++pos;
                 ++units;
@@ -75,6 +51,22 @@ void convert_offsets(std::string_view text, std::vector<std::size_t>& offsets, O
         }
         offset = units;
     }
+}
+
+bool is_valid_utf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    for (std::size_t i = 0; i < text.size();) {
+        if (text.size() - i >= 8 && detail::ascii8(p + i)) {
+            i += 8;
+        } else if (p[i] < 0x80) {
+            ++i;
+        } else {
+            const std::size_t len = detail::utf8_length(text, i);
+            if (len == 0) return false;
+            i += len;
+        }
+    }
+    return true;
 }
 
 }  // namespace phimask

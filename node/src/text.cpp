@@ -1,7 +1,5 @@
 #include "text.h"
 
-#include <cstdint>
-#include <cstring>
 
 #include "errors.h"
 #include "phimask/offsets.h"
@@ -33,52 +31,6 @@ std::size_t first_lone_surrogate(napi_env env, napi_value value) {
         }
     }
     return std::string::npos;
-}
-
-bool ascii8(const unsigned char* p) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, p, sizeof word);
-    return (word & 0x8080808080808080ULL) == 0;
-}
-
-/// Strict UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
-bool valid_utf8(std::string_view text) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        if (n - i >= 8 && ascii8(p + i)) {
-            i += 8;
-            continue;
-        }
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned char lo = 0x80;
-        unsigned char hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return false;
-        }
-        if (n - i < len || p[i + 1] < lo || p[i + 1] > hi) return false;
-        for (std::size_t k = 2; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return false;
-        }
-        i += len;
-    }
-    return true;
 }
 
 const char* type_name(const Napi::Value& value) {
@@ -152,7 +104,7 @@ void to_caller_offsets(const InputText& text, std::vector<Span>& spans) {
 
 Napi::Value make_text(Napi::Env env, std::string_view utf8, TextKind kind) {
     if (kind == TextKind::kBuffer) return Napi::Buffer<char>::Copy(env, utf8.data(), utf8.size());
-    if (!valid_utf8(utf8)) {
+    if (!is_valid_utf8(utf8)) {
         // Cannot happen for string input and the core's actions; never return a lossy text.
         throw_status(env, Status(ErrorCode::kInternal, "the redacted text is not valid UTF-8"));
     }

@@ -154,3 +154,20 @@ TEST(Offsets, RandomTextsMatchReference) {
 
 }  // namespace
 }  // namespace phimask
+
+namespace phimask {
+namespace {
+
+TEST(Utf8, ValidityIsStrict) {
+    EXPECT_TRUE(is_valid_utf8(""));
+    EXPECT_TRUE(is_valid_utf8("plain ASCII, longer than eight bytes"));
+    EXPECT_TRUE(is_valid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));
+    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));               // overlong
+    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));           // a UTF-16 surrogate
+    EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));       // above U+10FFFF
+    EXPECT_FALSE(is_valid_utf8("ok so far \xE2\x82"));     // truncated
+    EXPECT_FALSE(is_valid_utf8("stray continuation \x80"));
+}
+
+}  // namespace
+}  // namespace phimask

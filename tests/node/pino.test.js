@@ -3,27 +3,15 @@
 // Every value below is synthetic.
 
 const assert = require('node:assert/strict');
-const path = require('node:path');
 const { Writable } = require('node:stream');
 const { test } = require('node:test');
 const pino = require('pino');
 
-const root = path.join(__dirname, '..', '..');
 const phimask = require('phimask');
 const phimaskPino = require('phimask/pino');
-const { createRedactStream } = require(path.join(root, 'node', 'lib', 'stream.js'));
+const { createRedactStream } = phimask;
 
-const NAME = 'Maria Alvarez';
-const SSN = '219-45-8832';
-const PHONE = '(617) 555-0142';
-const VALUES = [NAME, 'Alvarez', SSN, PHONE, '555-0142'];
-const DETECTORS = [
-    { name: 'ssn_like', type: 'US_SOCIAL_SECURITY_NUMBER', pattern: '\\b\\d{3}-\\d{2}-\\d{4}\\b' },
-    { name: 'phone_like', type: 'PHONE', pattern: '\\(\\d{3}\\) \\d{3}-\\d{4}' },
-    { name: 'names', type: 'NAME', pattern: 'Maria Alvarez' },
-];
-const engine = new phimask.Engine({ packs: [], detectors: DETECTORS });
-const blocking = new phimask.Engine({ packs: [], detectors: DETECTORS, actions: { US_SOCIAL_SECURITY_NUMBER: 'block' } });
+const { NAME, SSN, PHONE, VALUES, engine, blocking } = require('./log_fixtures');
 
 /** A destination that keeps what pino writes. */
 function memory() {

@@ -11,19 +11,7 @@ const { test } = require('node:test');
 const phimask = require('phimask');
 const { RedactStream, createRedactStream, DEFAULT_MAX_LINE_BYTES } = phimask;
 
-const NAME = 'Maria Alvarez';
-const SSN = '219-45-8832';
-const PHONE = '(617) 555-0142';
-const VALUES = [NAME, 'Alvarez', SSN, PHONE, '555-0142', 'Zoë Ångström', 'Ångström'];
-
-// Plugin-only policies: compiled in milliseconds, and what they find is known exactly.
-const DETECTORS = [
-    { name: 'ssn_like', type: 'US_SOCIAL_SECURITY_NUMBER', pattern: '\\b\\d{3}-\\d{2}-\\d{4}\\b' },
-    { name: 'phone_like', type: 'PHONE', pattern: '\\(\\d{3}\\) \\d{3}-\\d{4}' },
-    { name: 'names', type: 'NAME', pattern: 'Maria Alvarez|Zoë Ångström' },
-];
-const engine = new phimask.Engine({ packs: [], detectors: DETECTORS });
-const blocking = new phimask.Engine({ packs: [], detectors: DETECTORS, actions: { US_SOCIAL_SECURITY_NUMBER: 'block' } });
+const { NAME, SSN, PHONE, VALUES, DETECTORS, engine, blocking } = require('./log_fixtures');
 
 const TEXT = [
     `patient ${NAME} called from ${PHONE}\n`,

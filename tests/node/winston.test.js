@@ -12,17 +12,7 @@ const { redactFormat, BLOCKED_MESSAGE } = require('phimask/winston');
 
 const { format } = winston;
 const MESSAGE = Symbol.for('message');
-const NAME = 'Maria Alvarez';
-const SSN = '219-45-8832';
-const PHONE = '(617) 555-0142';
-const VALUES = [NAME, 'Alvarez', SSN, PHONE, '555-0142'];
-const DETECTORS = [
-    { name: 'ssn_like', type: 'US_SOCIAL_SECURITY_NUMBER', pattern: '\\b\\d{3}-\\d{2}-\\d{4}\\b' },
-    { name: 'phone_like', type: 'PHONE', pattern: '\\(\\d{3}\\) \\d{3}-\\d{4}' },
-    { name: 'names', type: 'NAME', pattern: 'Maria Alvarez' },
-];
-const engine = new phimask.Engine({ packs: [], detectors: DETECTORS });
-const blocking = new phimask.Engine({ packs: [], detectors: DETECTORS, actions: { US_SOCIAL_SECURITY_NUMBER: 'block' } });
+const { NAME, SSN, PHONE, VALUES, engine, blocking } = require('./log_fixtures');
 
 /** A logger whose one transport keeps the final lines and the info objects it was given. */
 function capture(...formats) {

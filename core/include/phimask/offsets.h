@@ -1,4 +1,5 @@
-// Converting UTF-8 byte offsets to the units other runtimes index strings by.
+// UTF-8 for the bindings: converting byte offsets to the units other runtimes
+// index strings by, and checking that bytes are UTF-8.
 #pragma once
 
 #include <cstddef>
@@ -19,5 +20,9 @@ enum class OffsetUnit {
 /// unit, matching how Python's "surrogateescape" and a replacement character
 /// would index it. Offsets inside a multi-byte character map to that character's start.
 void convert_offsets(std::string_view text, std::vector<std::size_t>& offsets, OffsetUnit unit);
+
+/// True when `text` is well-formed UTF-8: no overlong forms, no UTF-16
+/// surrogates, nothing above U+10FFFF, no truncated sequence.
+bool is_valid_utf8(std::string_view text);
 
 }  // namespace phimask
