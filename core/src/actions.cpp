@@ -4,6 +4,8 @@
 
 #include "crypto.h"
 #include "generalize.h"
+#include "token_keys.h"
+#include "vault_state.h"
 
 namespace phimask::detail {
 namespace {
@@ -34,7 +36,7 @@ void append_placeholder(const PolicyData& data, const std::string& type, std::st
 }
 
 bool append_replacement(const EngineCore& core, const ActionSpec& action, const std::string& type,
-                        std::string_view original, std::string_view normalized, std::string& out) {
+                        std::string_view original, std::string_view normalized, VaultState& vault, std::string& out) {
     switch (action.kind) {
     case Action::kPlaceholder:
     case Action::kBlock:
@@ -64,6 +66,17 @@ bool append_replacement(const EngineCore& core, const ActionSpec& action, const 
         out += '}';
         return true;
     }
+    case Action::kToken: {
+        // Numbered by the normalized value: "１２３-４５-６７８９" is the same SSN as
+        // "123-45-6789"; the original is what restore() puts back.
+        const std::uint32_t number = vault.number_for(type, token_key(type, normalized), original);
+        out += '{';
+        out += type;
+        out += '_';
+        out += std::to_string(number);
+        out += '}';
+        return true;
+    }
     case Action::kGeneralize:
         // From the normalized value: full-width digits and Unicode dashes read
         // like ASCII ones. A value with no Safe Harbor form gets the placeholder.
@@ -86,7 +99,7 @@ void hits_to_spans(const EngineCore& core, const std::vector<Hit>& hits, std::ve
 }
 
 bool apply_actions(const EngineCore& core, std::string_view original, std::string_view normalized,
-                   const std::vector<Hit>& hits, RedactResult& out) {
+                   const std::vector<Hit>& hits, VaultState& vault, RedactResult& out) {
     const PolicyData& data = core.data();
     hits_to_spans(core, hits, out.spans);
     out.summary = Summary{};
@@ -112,7 +125,7 @@ bool apply_actions(const EngineCore& core, std::string_view original, std::strin
         out.text.append(original.substr(pos, h.start - pos));
         const DetectorSpec& d = data.detectors[h.detector];
         if (!append_replacement(core, data.action_for(d), d.type, original.substr(h.start, h.end - h.start),
-                                normalized.substr(h.norm_start, h.norm_end - h.norm_start), out.text)) {
+                                normalized.substr(h.norm_start, h.norm_end - h.norm_start), vault, out.text)) {
             out.text.clear();
             return false;
         }

@@ -10,11 +10,14 @@
 
 namespace phimask::detail {
 
+struct VaultState;
+
 /// Builds `out` from the original text and the resolved hits: spans, summary
-/// and (unless a block action fired) the redacted text. Returns false if a hash
-/// could not be computed (the caller fails closed).
+/// and (unless a block action fired) the redacted text. Token actions number
+/// values in `vault`. Returns false if a hash could not be computed (the caller
+/// fails closed).
 bool apply_actions(const EngineCore& core, std::string_view original, std::string_view normalized,
-                   const std::vector<Hit>& hits, RedactResult& out);
+                   const std::vector<Hit>& hits, VaultState& vault, RedactResult& out);
 
 /// The spans for `hits`, without rewriting (detect()).
 void hits_to_spans(const EngineCore& core, const std::vector<Hit>& hits, std::vector<Span>& out);

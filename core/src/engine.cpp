@@ -3,6 +3,7 @@
 #include "actions.h"
 #include "pipeline.h"
 #include "resolve.h"
+#include "vault_state.h"
 
 namespace phimask {
 namespace detail {
@@ -52,12 +53,23 @@ Status with_pooled_context(const EngineCore& core, Body&& body) {
     return s;
 }
 
-Status redact_with(const EngineCore& core, ScanContext& ctx, std::string_view text, RedactResult& out) {
+/// Redacts with the conversation's vault, or a fresh one for this call. The
+/// vault gains values only when the whole result succeeds and is not blocked.
+Status redact_with(const EngineCore& core, ScanContext& ctx, std::string_view text, Vault* vault, RedactResult& out) {
     Status s = find_hits(core, ctx, text);
-    if (s.ok() && !apply_actions(core, text, ctx.normalized.text(), ctx.hits, out)) {
-        s = Status(ErrorCode::kInternal, "the hash action failed");
+    if (!s.ok()) return s;
+    VaultState scratch;
+    VaultState& state = vault != nullptr ? VaultAccess::state(*vault) : scratch;
+    const std::size_t before = state.entries.size();
+    bool applied = false;
+    try {
+        applied = apply_actions(core, text, ctx.normalized.text(), ctx.hits, state, out);
+    } catch (...) {
+        state.forget_after(before);
+        throw;
     }
-    return s;
+    if (!applied || out.summary.blocked) state.forget_after(before);
+    return applied ? s : Status(ErrorCode::kInternal, "the hash action failed");
 }
 
 /// Fail closed: an error leaves a result that is blocked and holds no text.
@@ -99,7 +111,18 @@ Result<RedactResult> Engine::redact(std::string_view text) const {
     RedactResult out;
     Status s = detail::guarded([&] {
         return detail::with_pooled_context(*core_, [&](detail::ScanContext& ctx) {
-            return detail::redact_with(*core_, ctx, text, out);
+            return detail::redact_with(*core_, ctx, text, nullptr, out);
+        });
+    });
+    if (!s.ok()) return s;
+    return out;
+}
+
+Result<RedactResult> Engine::redact(std::string_view text, Vault& vault) const {
+    RedactResult out;
+    Status s = detail::guarded([&] {
+        return detail::with_pooled_context(*core_, [&](detail::ScanContext& ctx) {
+            return detail::redact_with(*core_, ctx, text, &vault, out);
         });
     });
     if (!s.ok()) return s;
@@ -143,12 +166,16 @@ Status ensure_context(const EngineCore& core, std::unique_ptr<ScanContext>& ctx)
 }  // namespace
 }  // namespace detail
 
-Status Scanner::redact(std::string_view text, RedactResult& out) {
+Status Scanner::redact(std::string_view text, RedactResult& out) { return redact_into(text, out, nullptr); }
+
+Status Scanner::redact(std::string_view text, RedactResult& out, Vault& vault) { return redact_into(text, out, &vault); }
+
+Status Scanner::redact_into(std::string_view text, RedactResult& out, Vault* vault) {
     const detail::EngineCore& core = engine_.core();
     Status s = detail::guarded([&]() -> Status {
         Status ready = detail::ensure_context(core, ctx_);
         if (!ready.ok()) return ready;
-        return detail::redact_with(core, *ctx_, text, out);
+        return detail::redact_with(core, *ctx_, text, vault, out);
     });
     if (!s.ok()) detail::clear_to_blocked(out, core.data().version);
     return s;

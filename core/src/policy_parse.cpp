@@ -184,7 +184,8 @@ Status parse_action(const json& j, const std::string& pointer, const std::string
     auto kind_of = [&](const std::string& name, Action& kind) -> Status {
         static const std::pair<const char*, Action> kKinds[] = {
             {"placeholder", Action::kPlaceholder}, {"mask", Action::kMask}, {"remove", Action::kRemove},
-            {"hash", Action::kHash}, {"block", Action::kBlock}, {"generalize", Action::kGeneralize}};
+            {"hash", Action::kHash}, {"block", Action::kBlock}, {"generalize", Action::kGeneralize},
+            {"token", Action::kToken}};
         for (const auto& [n, k] : kKinds) {
             if (name == n) {
                 kind = k;
@@ -192,7 +193,7 @@ Status parse_action(const json& j, const std::string& pointer, const std::string
             }
         }
         return policy_error("unknown action '" + name +
-                                "' (expected placeholder, mask, remove, hash, block or generalize)",
+                                "' (expected placeholder, mask, remove, hash, block, generalize or token)",
                             pointer, detector);
     };
     if (j.is_string()) return kind_of(j.get<std::string>(), out.kind);

@@ -33,6 +33,7 @@ const char* action_name(Action action) noexcept {
     case Action::kHash: return "hash";
     case Action::kBlock: return "block";
     case Action::kGeneralize: return "generalize";
+    case Action::kToken: return "token";
     }
     return "placeholder";
 }

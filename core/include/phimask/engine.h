@@ -37,6 +37,7 @@
 #include "phimask/policy.h"
 #include "phimask/span.h"
 #include "phimask/status.h"
+#include "phimask/vault.h"
 
 namespace phimask {
 
@@ -92,8 +93,15 @@ public:
     static Result<Engine> load(const std::string& path, const EngineOptions& options = {},
                                const Policy* expected = nullptr);
 
-    /// Detects and redacts. Spans are in UTF-8 bytes of `text`.
+    /// Detects and redacts. Spans are in UTF-8 bytes of `text`. A `token`
+    /// action numbers values within this one call (a fresh vault each time).
     Result<RedactResult> redact(std::string_view text) const;
+
+    /// As redact(text), numbering the `token` action's values in `vault`: the
+    /// same value gets the same {TYPE_N} in every text redacted with the same
+    /// vault (one per conversation), and vault.restore() puts it back. Nothing
+    /// is added to the vault when the result is blocked or fails.
+    Result<RedactResult> redact(std::string_view text, Vault& vault) const;
 
     /// Detects only: the spans redact() would act on, sorted, non-overlapping.
     Result<std::vector<Span>> detect(std::string_view text) const;
@@ -124,9 +132,12 @@ public:
     /// As Engine::redact, writing into `out` (its buffers are reused). On error
     /// `out` is cleared and marked blocked, so it never holds unredacted text.
     Status redact(std::string_view text, RedactResult& out);
+    /// As Engine::redact(text, vault), writing into `out`.
+    Status redact(std::string_view text, RedactResult& out, Vault& vault);
     Status detect(std::string_view text, std::vector<Span>& out);
 
 private:
+    Status redact_into(std::string_view text, RedactResult& out, Vault* vault);
     Engine engine_;
     std::unique_ptr<detail::ScanContext> ctx_;
 };

@@ -21,9 +21,15 @@ enum class Action : int {
     /// its first three digits ("000" for the restricted areas). A value with no such
     /// form (a date without a year, an age of 89 or less) gets the placeholder.
     kGeneralize = 5,
+    /// Replaced by a numbered token, "{TYPE_N}" ("{NAME_1}", "{DATE_2}"): the
+    /// same value (after normalization suited to its type) gets the same number
+    /// within a conversation, and the conversation's Vault restores it. Always
+    /// written "{TYPE_N}" (the placeholder format does not apply), so that
+    /// Vault::restore can read it back.
+    kToken = 6,
 };
 
-/// "placeholder", "mask", "remove", "hash", "block", "generalize".
+/// "placeholder", "mask", "remove", "hash", "block", "generalize", "token".
 const char* action_name(Action action) noexcept;
 
 /// One detected entity.

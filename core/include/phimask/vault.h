@@ -1,0 +1,85 @@
+// The vault: one conversation's mapping from the tokens the `token` action
+// writes ({NAME_1}, {DATE_2}...) back to the values they replaced, so that a
+// model's answer can be re-identified inside the application.
+//
+//     phimask::Vault vault;                                     // one per conversation
+//     auto prompt = engine.redact(user_text, vault);            // "... {NAME_1} ... {DATE_1}"
+//     std::string answer = call_model(prompt->text);             // the values never leave
+//     phimask::RestoreResult r = vault.restore(answer);          // the real values, back in
+//     auto sealed = vault.seal(key);                             // between turns: encrypted only
+//     auto again = phimask::Vault::unseal(*sealed, key);
+//
+// A vault holds PHI. It never writes it in plaintext: the only export is
+// seal() (AES-256-GCM under a caller-supplied 32-byte key, authenticated,
+// versioned), and its errors and reprs name no value.
+//
+// Thread-safety: not thread-safe; a conversation's vault is used by one thread
+// at a time. Different vaults are independent (one per conversation).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "phimask/status.h"
+
+namespace phimask {
+
+namespace detail {
+struct VaultState;
+struct VaultAccess;
+}
+
+/// What Vault::restore() did.
+struct RestoreResult {
+    /// The text with each known token replaced by its original value; every
+    /// other byte as given (unknown tokens are left as they are).
+    std::string text;
+    /// Tokens replaced.
+    std::size_t restored = 0;
+    /// Tokens found that this vault does not hold, once each in order of
+    /// appearance, written canonically ("{NAME_7}"): a model invented or
+    /// altered them. They carry no PHI.
+    std::vector<std::string> unknown;
+};
+
+class Vault {
+public:
+    /// An empty vault: a new conversation.
+    Vault();
+    ~Vault();
+    Vault(Vault&&) noexcept;
+    Vault& operator=(Vault&&) noexcept;
+    Vault(const Vault&) = delete;
+    Vault& operator=(const Vault&) = delete;
+
+    /// Values held (each distinct value of each type once).
+    std::size_t size() const;
+
+    /// Puts the original values back in place of the tokens in `text` (a
+    /// model's answer). Tolerates what models do to tokens: case and spacing
+    /// inside the braces ("{ name_1 }"), a line break inside them, quotes or a
+    /// possessive around them ("'{NAME_1}'s" keeps its quote and "'s"). A token
+    /// is "{", a type (letters, digits, '_'), "_", a number, "}", with any
+    /// white space between its characters.
+    RestoreResult restore(std::string_view text) const;
+
+    /// The vault encrypted with AES-256-GCM under `key` (exactly 32 bytes): a
+    /// versioned, authenticated blob to keep between turns of a conversation
+    /// (in a session store, a cookie, a Lambda's response). kKey when the key
+    /// is not 32 bytes; kInternal when OpenSSL fails.
+    Result<std::string> seal(std::string_view key) const;
+
+    /// Opens a sealed vault. kKey when the key is not 32 bytes, or when the
+    /// blob fails authentication (wrong key, or altered); kInput when it is not
+    /// a phimask vault or was written by a newer format.
+    static Result<Vault> unseal(std::string_view sealed, std::string_view key);
+
+private:
+    friend struct detail::VaultAccess;
+    std::unique_ptr<detail::VaultState> state_;
+};
+
+}  // namespace phimask
