@@ -3,7 +3,7 @@
 //   0   success
 //   1   at least one input (file, or JSONL line) was blocked by the policy; the others were written
 //   2   usage error (unknown command or option, missing or conflicting argument)
-//   3   policy or key error (ErrorCode::kPolicy, ErrorCode::kKey)
+//   3   policy or key error (ErrorCode::kPolicy, ErrorCode::kKey, ErrorCode::kVault)
 //   4   input error (a line that is not valid JSON, a missing "text", ErrorCode::kInput)
 //   5   engine file error (corrupt, other version/platform, built for another policy: ErrorCode::kEngineFile)
 //   6   I/O error (a file that cannot be read or written, ErrorCode::kIo)
@@ -34,6 +34,7 @@ inline int exit_code_for(ErrorCode code) noexcept {
         return kExitOk;
     case ErrorCode::kPolicy:
     case ErrorCode::kKey:
+    case ErrorCode::kVault:
         return kExitPolicy;
     case ErrorCode::kInput:
         return kExitInput;

@@ -382,7 +382,8 @@ export type PhimaskErrorCode =
   | 'PHIMASK_ENGINE_FILE'
   | 'PHIMASK_KEY'
   | 'PHIMASK_IO'
-  | 'PHIMASK_INTERNAL';
+  | 'PHIMASK_INTERNAL'
+  | 'PHIMASK_VAULT';
 
 /**
  * Base class of every error phimask throws or rejects with (wrong argument
@@ -487,6 +488,18 @@ export class FileError extends PhimaskError {
 export class InternalError extends PhimaskError {
   readonly code: 'PHIMASK_INTERNAL';
   static readonly code: 'PHIMASK_INTERNAL';
+}
+
+/**
+ * A sealed vault does not open: a key that is not 32 bytes, the wrong key,
+ * altered bytes, not a vault, or a newer format. Code `PHIMASK_VAULT`.
+ *
+ * @example
+ * phimask.VaultError.prototype instanceof phimask.PhimaskError; // true
+ */
+export class VaultError extends PhimaskError {
+  readonly code: 'PHIMASK_VAULT';
+  static readonly code: 'PHIMASK_VAULT';
 }
 
 // Logs: a redacting line stream ------------------------------------------------

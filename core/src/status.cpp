@@ -11,6 +11,7 @@ const char* error_code_name(ErrorCode code) noexcept {
     case ErrorCode::kInput: return "input";
     case ErrorCode::kEngineFile: return "engine_file";
     case ErrorCode::kKey: return "key";
+    case ErrorCode::kVault: return "vault";
     case ErrorCode::kIo: return "io";
     case ErrorCode::kInternal: return "internal";
     }

@@ -179,7 +179,7 @@ RestoreResult Vault::restore(std::string_view text) const {
 }
 
 Result<std::string> Vault::seal(std::string_view key) const {
-    if (key.size() != 32) return Status(ErrorCode::kKey, "a vault key must be 32 bytes (AES-256)");
+    if (key.size() != 32) return Status(ErrorCode::kVault, "a vault key must be 32 bytes (AES-256)");
     std::string plain;
     put_u32(plain, static_cast<std::uint32_t>(state_->entries.size()));
     for (const auto& e : state_->entries) {
@@ -200,21 +200,21 @@ Result<std::string> Vault::seal(std::string_view key) const {
 }
 
 Result<Vault> Vault::unseal(std::string_view sealed, std::string_view key) {
-    if (key.size() != 32) return Status(ErrorCode::kKey, "a vault key must be 32 bytes (AES-256)");
+    if (key.size() != 32) return Status(ErrorCode::kVault, "a vault key must be 32 bytes (AES-256)");
     if (sealed.size() < kHeaderBytes + kNonceBytes || sealed.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) {
-        return Status(ErrorCode::kInput, "not a sealed phimask vault");
+        return Status(ErrorCode::kVault, "not a sealed phimask vault");
     }
     std::uint32_t format = 0;
     Reader version{sealed.substr(sizeof kMagic, 4)};
     version.u32(format);
     if (format != kFormat) {
-        return Status(ErrorCode::kInput, "a sealed vault of format " + std::to_string(format) +
+        return Status(ErrorCode::kVault, "a sealed vault of format " + std::to_string(format) +
                                              "; this phimask reads format " + std::to_string(kFormat));
     }
     std::string plain;
     if (!detail::aes256gcm_open(key, sealed.substr(kHeaderBytes, kNonceBytes), sealed.substr(0, kHeaderBytes),
                                 sealed.substr(kHeaderBytes + kNonceBytes), plain)) {
-        return Status(ErrorCode::kKey, "the vault does not open with this key, or it was altered");
+        return Status(ErrorCode::kVault, "the vault does not open with this key, or it was altered");
     }
     Vault vault;
     Reader in{plain};
@@ -227,7 +227,7 @@ Result<Vault> Vault::unseal(std::string_view sealed, std::string_view key) {
     }
     wipe(plain);
     // Authenticated yet malformed: written by a faulty writer, not by this format.
-    if (!ok || !in.in.empty()) return Status(ErrorCode::kInput, "the sealed vault's contents are malformed");
+    if (!ok || !in.in.empty()) return Status(ErrorCode::kVault, "the sealed vault's contents are malformed");
     return vault;
 }
 

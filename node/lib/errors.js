@@ -37,6 +37,9 @@ FileError.code = 'PHIMASK_IO';
 class InternalError extends PhimaskError {}
 InternalError.code = 'PHIMASK_INTERNAL';
 
+class VaultError extends PhimaskError {}
+VaultError.code = 'PHIMASK_VAULT';
+
 /** The class for each core error code name (phimask::error_code_name), as the addon looks them up. */
 const byCoreCode = Object.freeze({
   policy: PolicyError,
@@ -45,6 +48,7 @@ const byCoreCode = Object.freeze({
   key: HashKeyError,
   io: FileError,
   internal: InternalError,
+  vault: VaultError,
 });
 
 /**
@@ -73,6 +77,7 @@ module.exports = {
   HashKeyError,
   FileError,
   InternalError,
+  VaultError,
   byCoreCode,
   argumentError,
 };

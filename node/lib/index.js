@@ -30,4 +30,5 @@ module.exports = {
   HashKeyError: errors.HashKeyError,
   FileError: errors.FileError,
   InternalError: errors.InternalError,
+  VaultError: errors.VaultError,
 };

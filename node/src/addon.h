@@ -12,7 +12,7 @@ namespace phimask::js {
 
 struct AddonData {
     Napi::FunctionReference engine_class;                  ///< the native Engine constructor
-    std::array<Napi::FunctionReference, 7> error_classes;  ///< JS error classes, indexed by ErrorCode
+    std::array<Napi::FunctionReference, 8> error_classes;  ///< JS error classes, indexed by ErrorCode
 };
 
 /// This environment's data, created by the module's Init.

@@ -8,8 +8,8 @@
 namespace phimask::js {
 namespace {
 
-constexpr ErrorCode kCodes[] = {ErrorCode::kPolicy, ErrorCode::kInput, ErrorCode::kEngineFile,
-                                ErrorCode::kKey,    ErrorCode::kIo,    ErrorCode::kInternal};
+constexpr ErrorCode kCodes[] = {ErrorCode::kPolicy, ErrorCode::kInput,    ErrorCode::kEngineFile, ErrorCode::kKey,
+                                ErrorCode::kIo,     ErrorCode::kInternal, ErrorCode::kVault};
 
 Napi::Value set_error_classes(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();

@@ -25,12 +25,14 @@ from . import _phimask
 from ._default import DEFAULT_ENGINE_FILE, default_engine, detect, redact, redact_many
 from ._engine import MODELS_DIR, Engine, model_dirs
 from ._phimask import Result, Span, Summary
+from ._vault import Restored, Vault
 from .errors import (
     EngineFileError,
     FileError,
     HashKeyError,
     InputError,
     InternalError,
+    VaultError,
     PhimaskError,
     PolicyError,
 )
@@ -49,9 +51,12 @@ __all__ = [
     "InternalError",
     "PhimaskError",
     "PolicyError",
+    "Restored",
     "Result",
     "Span",
     "Summary",
+    "Vault",
+    "VaultError",
     "__version__",
     "default_engine",
     "detect",

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import AnyStr
 
+    from ._vault import Vault
+
 #: The default policy compiled when the package was built.
 DEFAULT_ENGINE_FILE: str = os.path.join(os.path.dirname(os.path.abspath(__file__)), "default.engine")
 
@@ -69,7 +71,7 @@ def default_engine() -> Engine:
     return engine
 
 
-def redact(text: AnyStr) -> Result[AnyStr]:
+def redact(text: AnyStr, vault: Vault | None = None) -> Result[AnyStr]:
     """Redacts ``text`` with the default policy: :meth:`Engine.redact` on :func:`default_engine`.
 
     Example:
@@ -77,7 +79,7 @@ def redact(text: AnyStr) -> Result[AnyStr]:
         >>> phimask.redact("Pt SSN 123-45-6789, call (617) 555-0142").text
         'Pt SSN {US_SOCIAL_SECURITY_NUMBER}, call {PHONE}'
     """
-    return default_engine().redact(text)
+    return default_engine().redact(text, vault)
 
 
 def detect(text: str | bytes) -> list[Span]:

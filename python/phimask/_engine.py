@@ -6,6 +6,7 @@ import os
 
 from . import _phimask
 from ._phimask import Result, Span
+from ._vault import Vault
 
 # `import phimask` stays fast: typing (with re, functools, collections) is
 # imported by type checkers only. At run time @overload is the identity, and
@@ -215,17 +216,20 @@ class Engine:
         return self._core.entity_types
 
     @overload
-    def redact(self, text: str) -> Result[str]: ...
+    def redact(self, text: str, vault: Vault | None = None) -> Result[str]: ...
     @overload
-    def redact(self, text: bytes) -> Result[bytes]: ...
+    def redact(self, text: bytes, vault: Vault | None = None) -> Result[bytes]: ...
 
-    def redact(self, text: AnyStr) -> Result[AnyStr]:
+    def redact(self, text: AnyStr, vault: Vault | None = None) -> Result[AnyStr]:
         """Finds PHI in ``text`` and returns it redacted, with the spans and a summary.
 
         ``result.text`` has the input's type (str or bytes) and equals the input
         outside the spans. Span offsets are str indices for str input and byte
         offsets for bytes input. When a ``block`` action fires, ``result.blocked``
         is True and ``result.text`` is empty.
+
+        A ``token`` action numbers values in ``vault`` (one per conversation;
+        see :class:`Vault`), or within this call alone when there is none.
 
         Raises:
             InputError: the input is over ``max_input_bytes``, or is a str with a
@@ -241,7 +245,11 @@ class Engine:
             >>> [(s.type, s.start, s.end) for s in r.spans]
             [('US_SOCIAL_SECURITY_NUMBER', 7, 18), ('PHONE', 25, 37)]
         """
-        return self._core.redact(text)
+        if vault is None:
+            return self._core.redact(text)
+        if not isinstance(vault, Vault):
+            raise TypeError(f"Engine.redact() expects vault as a phimask.Vault, not {type(vault).__name__}")
+        return self._core.redact(text, vault._core)
 
     @overload
     def detect(self, text: str) -> list[Span]: ...

@@ -25,6 +25,7 @@ __all__ = [
     "InternalError",
     "PhimaskError",
     "PolicyError",
+    "VaultError",
 ]
 
 
@@ -133,4 +134,18 @@ class InternalError(PhimaskError):
         >>> import phimask
         >>> issubclass(phimask.InternalError, phimask.PhimaskError)
         True
+    """
+
+
+class VaultError(PhimaskError, ValueError):
+    """A sealed vault does not open: a key that is not 32 bytes, the wrong key,
+    altered bytes, not a vault, or a newer format (the message says which).
+
+    Example:
+        >>> import phimask
+        >>> try:
+        ...     phimask.Vault.unseal(b"not a vault", b"k" * 32)
+        ... except phimask.VaultError as e:
+        ...     print(e)
+        vault error: not a sealed phimask vault
     """

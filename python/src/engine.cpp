@@ -15,6 +15,7 @@
 #include "phimask/policy.h"
 #include "text.h"
 #include "values.h"
+#include "vault.h"
 
 namespace py = pybind11;
 
@@ -74,11 +75,13 @@ PyEngine from_bytes(const py::bytes& data, std::optional<std::string> hash_key,
     return checked(std::move(engine));
 }
 
-py::object redact(const PyEngine& self, py::handle text) {
+py::object redact(const PyEngine& self, py::handle text, PyVault* vault) {
     const TextView view = borrow_text(text, "Engine.redact()", {});
     Result<RedactResult> result = [&] {
         py::gil_scoped_release unlocked;
-        return self.engine.redact(view.utf8);
+        if (vault == nullptr) return self.engine.redact(view.utf8);
+        VaultLock lock(*vault);
+        return self.engine.redact(view.utf8, vault->vault);
     }();
     if (!result.ok()) throw_status(result.status());
     return make_result(*result, view);
@@ -160,7 +163,7 @@ void register_engine(py::module_& m) {
         .def("to_bytes", &to_bytes)
         .def_property_readonly("policy_version", [](const PyEngine& self) { return self.engine.policy_version(); })
         .def_property_readonly("entity_types", [](const PyEngine& self) { return self.engine.policy().entity_types(); })
-        .def("redact", &redact, py::arg("text"))
+        .def("redact", &redact, py::arg("text"), py::arg("vault") = nullptr)
         .def("detect", &detect, py::arg("text"))
         .def("redact_many", &redact_many, py::arg("texts"), py::arg("threads"));
 }

@@ -12,6 +12,7 @@ const char* exception_class_name(ErrorCode code) {
     case ErrorCode::kEngineFile: return "EngineFileError";
     case ErrorCode::kKey: return "HashKeyError";
     case ErrorCode::kIo: return "FileError";
+    case ErrorCode::kVault: return "VaultError";
     case ErrorCode::kOk:
     case ErrorCode::kInternal: break;
     }

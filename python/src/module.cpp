@@ -5,6 +5,7 @@
 #include "errors.h"
 #include "phimask/version.h"
 #include "values.h"
+#include "vault.h"
 
 namespace py = pybind11;
 
@@ -12,6 +13,7 @@ PYBIND11_MODULE(_phimask, m) {
     m.doc() = "Private native core of phimask; import phimask instead.";
     phimask::python::register_errors(m);
     phimask::python::register_values(m);
+    phimask::python::register_vault(m);
     phimask::python::register_engine(m);
     m.def("version", &phimask::version, "The phimask library version.");
     m.def("hyperscan_version", &phimask::hyperscan_version, "The Hyperscan-API library's version string.");

@@ -135,16 +135,16 @@ TEST(Vault, SealedVaultsOpenOnlyWithTheirKey) {
     // Two seals of the same vault differ (a fresh nonce each time).
     EXPECT_NE(*vault.seal(kKey), *sealed);
 
-    EXPECT_EQ(Vault::unseal(*sealed, std::string(32, 'x')).status().code(), ErrorCode::kKey);
+    EXPECT_EQ(Vault::unseal(*sealed, std::string(32, 'x')).status().code(), ErrorCode::kVault);
     std::string altered = *sealed;
     altered[altered.size() / 2] ^= 1;
-    EXPECT_EQ(Vault::unseal(altered, kKey).status().code(), ErrorCode::kKey);
-    EXPECT_EQ(Vault::unseal("not a vault", kKey).status().code(), ErrorCode::kInput);
+    EXPECT_EQ(Vault::unseal(altered, kKey).status().code(), ErrorCode::kVault);
+    EXPECT_EQ(Vault::unseal("not a vault", kKey).status().code(), ErrorCode::kVault);
     std::string newer = *sealed;
     newer[16] = 2;  // the format number
-    EXPECT_EQ(Vault::unseal(newer, kKey).status().code(), ErrorCode::kInput);
-    EXPECT_EQ(vault.seal("short").status().code(), ErrorCode::kKey);
-    EXPECT_EQ(Vault::unseal(*sealed, "short").status().code(), ErrorCode::kKey);
+    EXPECT_EQ(Vault::unseal(newer, kKey).status().code(), ErrorCode::kVault);
+    EXPECT_EQ(vault.seal("short").status().code(), ErrorCode::kVault);
+    EXPECT_EQ(Vault::unseal(*sealed, "short").status().code(), ErrorCode::kVault);
 }
 
 TEST(Vault, AnEmptyVaultSealsAndOpens) {

@@ -19,6 +19,7 @@ test('hierarchy and codes', () => {
     HashKeyError: 'PHIMASK_KEY',
     FileError: 'PHIMASK_IO',
     InternalError: 'PHIMASK_INTERNAL',
+    VaultError: 'PHIMASK_VAULT',
   };
   for (const [name, code] of Object.entries(expected)) {
     const cls = phimask[name];

@@ -23,11 +23,13 @@ def test_hierarchy() -> None:
         phimask.HashKeyError,
         phimask.FileError,
         phimask.InternalError,
+        phimask.VaultError,
     ):
         assert issubclass(cls, phimask.PhimaskError)
     assert issubclass(phimask.PolicyError, ValueError)
     assert issubclass(phimask.InputError, ValueError)
     assert issubclass(phimask.FileError, OSError)
+    assert issubclass(phimask.VaultError, ValueError)
 
 
 def test_policy_error_names_pointer_and_detector() -> None:

@@ -14,3 +14,9 @@ spans: list[Span] = engine.detect("SSN 123-45-6789")
 many: list[Result[str]] = engine.redact_many(["a", "b"], threads=2)
 start: int = spans[0].start if spans else 0
 loaded: Engine = Engine.load(phimask.DEFAULT_ENGINE_FILE)
+vault = phimask.Vault()
+tokens: Result[str] = engine.redact("SSN 123-45-6789", vault=vault)
+restored: phimask.Restored[str] = vault.restore("{US_SOCIAL_SECURITY_NUMBER_1}")
+restored_text: str = restored.text
+unknown: tuple[str, ...] = restored.unknown
+reopened: phimask.Vault = phimask.Vault.unseal(vault.seal(b"k" * 32), b"k" * 32)

@@ -27,9 +27,10 @@ enum class ErrorCode : int {
     kKey = 4,         ///< a required key is missing or unusable (hash action without key)
     kIo = 5,          ///< a file could not be read or written
     kInternal = 6,    ///< a library failure (Hyperscan, ICU, OpenSSL, out of memory)
+    kVault = 7,       ///< a sealed vault does not open: wrong key or key size, altered, not a vault, newer format
 };
 
-/// "ok", "policy", "input", "engine_file", "key", "io", "internal".
+/// "ok", "policy", "input", "engine_file", "key", "io", "internal", "vault".
 const char* error_code_name(ErrorCode code) noexcept;
 
 class Status {

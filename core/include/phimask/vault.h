@@ -68,13 +68,13 @@ public:
 
     /// The vault encrypted with AES-256-GCM under `key` (exactly 32 bytes): a
     /// versioned, authenticated blob to keep between turns of a conversation
-    /// (in a session store, a cookie, a Lambda's response). kKey when the key
+    /// (in a session store, a cookie, a Lambda's response). kVault when the key
     /// is not 32 bytes; kInternal when OpenSSL fails.
     Result<std::string> seal(std::string_view key) const;
 
-    /// Opens a sealed vault. kKey when the key is not 32 bytes, or when the
-    /// blob fails authentication (wrong key, or altered); kInput when it is not
-    /// a phimask vault or was written by a newer format.
+    /// Opens a sealed vault. kVault when the key is not 32 bytes, when the blob
+    /// fails authentication (wrong key, or altered), when it is not a phimask
+    /// vault, or when it was written by a newer format (the message says which).
     static Result<Vault> unseal(std::string_view sealed, std::string_view key);
 
 private:

@@ -1,0 +1,30 @@
+// phimask._phimask.Vault: a conversation's vault, wrapped by phimask.Vault.
+#pragma once
+
+#include <mutex>
+
+#include <pybind11/pybind11.h>
+
+#include "phimask/vault.h"
+
+namespace phimask::python {
+
+/// A Vault with a lock: Python threads may share one, and the GIL is released
+/// while it is used, so every use holds `mutex` (taken without the GIL).
+struct PyVault {
+    Vault vault;
+    std::mutex mutex;
+};
+
+/// Locks `vault` for the scope, waiting without the GIL.
+class VaultLock {
+public:
+    explicit VaultLock(PyVault& vault);
+
+private:
+    std::unique_lock<std::mutex> lock_;
+};
+
+void register_vault(pybind11::module_& m);
+
+}  // namespace phimask::python
