@@ -100,6 +100,77 @@ export interface EngineOptions {
   maxInputBytes?: number;
 }
 
+/** Options of {@link Engine.redact} and {@link Engine.redactAsync}. */
+export interface RedactOptions {
+  /**
+   * The conversation's vault: a `token` action numbers values in it, so the
+   * same value gets the same `{TYPE_N}` in every message, and
+   * {@link Vault.restore} puts the values back. Without one, a call numbers
+   * its own values from 1.
+   */
+  vault?: Vault;
+}
+
+/** What {@link Vault.restore} did. Frozen. */
+export interface Restored<T extends string | Buffer = string | Buffer> {
+  /** The text with each known token replaced by its original value; every other character as given. */
+  readonly text: T;
+  /** How many tokens were replaced. */
+  readonly restored: number;
+  /**
+   * Tokens found that the vault does not hold, once each in order, written
+   * canonically (`'{NAME_7}'`): a model invented or altered them. They carry
+   * no PHI and are left in the text as they were.
+   */
+  readonly unknown: readonly string[];
+}
+
+/**
+ * One conversation's mapping from tokens (`{NAME_1}`, `{DATE_2}`...) to the
+ * values they replaced. Pass it to {@link Engine.redact} with a policy whose
+ * action is `'token'`: the same value gets the same token in every message of
+ * the conversation (names compared without case and spacing, phone and ID
+ * numbers by their digits, dates by their calendar date). Send the redacted
+ * prompt to the model, then {@link Vault.restore} its answer. The mapping never
+ * leaves the process in plaintext: between requests keep {@link Vault.seal}'s
+ * encrypted bytes (AES-256-GCM) and {@link Vault.unseal} them. `JSON.stringify`
+ * of a vault throws.
+ *
+ * @example
+ * const { Engine, Vault } = require('phimask');
+ * const engine = new Engine({ packs: ['us_core', 'us_names'], actions: { default: 'token' } });
+ * const vault = new Vault();
+ * engine.redact('Maria Gonzalez, call 617-555-0142', { vault }).text; // '{NAME_1}, call {PHONE_1}'
+ * vault.restore('Calling {NAME_1} at { phone_1 }.').text;            // 'Calling Maria Gonzalez at 617-555-0142.'
+ * const sealed = vault.seal(key);                                     // key: a 32-byte Buffer
+ * const again = Vault.unseal(sealed, key);
+ */
+export class Vault {
+  /** An empty vault: a new conversation. */
+  constructor();
+  /**
+   * Opens bytes {@link Vault.seal} wrote, with the same 32-byte key.
+   * @throws {VaultError} the key is not 32 bytes or is wrong; the bytes were altered, are not a vault, or are newer.
+   * @throws {TypeError} `data` or `key` is not a Buffer.
+   */
+  static unseal(data: Buffer, key: Buffer): Vault;
+  /**
+   * The vault encrypted with AES-256-GCM under `key` (32 bytes), authenticated and versioned; a fresh nonce each call.
+   * @throws {VaultError} `key` is not 32 bytes.
+   */
+  seal(key: Buffer): Buffer;
+  /**
+   * Puts the original values back in place of the tokens in `text` (a model's
+   * answer). Tolerates case and spacing inside the braces (`{ name_1 }`), a line
+   * break inside them, quotes or a possessive around them (`'{NAME_1}'s`).
+   */
+  restore(text: string): Restored<string>;
+  restore(text: Buffer): Restored<Buffer>;
+  restore(text: string | Buffer): Restored;
+  /** The number of distinct values held. */
+  readonly size: number;
+}
+
 /** Options for the batch calls. */
 export interface BatchOptions {
   /**
@@ -222,9 +293,9 @@ export class Engine {
    * r.text;            // 'Pt SSN {US_SOCIAL_SECURITY_NUMBER}'
    * r.spans[0].start;  // 7
    */
-  redact(text: string): RedactResult<string>;
-  redact(text: Buffer): RedactResult<Buffer>;
-  redact(text: string | Buffer): RedactResult;
+  redact(text: string, options?: RedactOptions): RedactResult<string>;
+  redact(text: Buffer, options?: RedactOptions): RedactResult<Buffer>;
+  redact(text: string | Buffer, options?: RedactOptions): RedactResult;
 
   /**
    * The spans {@link Engine.redact} would act on, sorted and non-overlapping, without redacting.
@@ -245,9 +316,9 @@ export class Engine {
    * @example
    * const r = await engine.redactAsync(requestBody);
    */
-  redactAsync(text: string): Promise<RedactResult<string>>;
-  redactAsync(text: Buffer): Promise<RedactResult<Buffer>>;
-  redactAsync(text: string | Buffer): Promise<RedactResult>;
+  redactAsync(text: string, options?: RedactOptions): Promise<RedactResult<string>>;
+  redactAsync(text: Buffer, options?: RedactOptions): Promise<RedactResult<Buffer>>;
+  redactAsync(text: string | Buffer, options?: RedactOptions): Promise<RedactResult>;
 
   /**
    * As {@link Engine.detect}, on libuv's thread pool.
@@ -302,9 +373,9 @@ export function defaultEngine(): Engine;
  * phimask.redact('Pt SSN 123-45-6789, call (617) 555-0142').text;
  * // 'Pt SSN {US_SOCIAL_SECURITY_NUMBER}, call {PHONE}'
  */
-export function redact(text: string): RedactResult<string>;
-export function redact(text: Buffer): RedactResult<Buffer>;
-export function redact(text: string | Buffer): RedactResult;
+export function redact(text: string, options?: RedactOptions): RedactResult<string>;
+export function redact(text: Buffer, options?: RedactOptions): RedactResult<Buffer>;
+export function redact(text: string | Buffer, options?: RedactOptions): RedactResult;
 
 /**
  * Detects PHI in `text` with the default policy: {@link Engine.detect} on {@link defaultEngine}.
@@ -321,9 +392,9 @@ export function detect(text: string | Buffer): Span[];
  * @example
  * const { text } = await phimask.redactAsync('SSN 123-45-6789');
  */
-export function redactAsync(text: string): Promise<RedactResult<string>>;
-export function redactAsync(text: Buffer): Promise<RedactResult<Buffer>>;
-export function redactAsync(text: string | Buffer): Promise<RedactResult>;
+export function redactAsync(text: string, options?: RedactOptions): Promise<RedactResult<string>>;
+export function redactAsync(text: Buffer, options?: RedactOptions): Promise<RedactResult<Buffer>>;
+export function redactAsync(text: string | Buffer, options?: RedactOptions): Promise<RedactResult>;
 
 /**
  * {@link Engine.detectAsync} on {@link defaultEngine}.

@@ -38,9 +38,9 @@ function defaultEngine() {
   return shared;
 }
 
-function redact(text) {
-  checkText(text, 'phimask.redact(text: string | Buffer)');
-  return defaultEngine().redact(text);
+function redact(text, options) {
+  checkText(text, 'phimask.redact(text: string | Buffer, options?: { vault?: Vault })');
+  return defaultEngine().redact(text, options);
 }
 
 function detect(text) {
@@ -53,9 +53,9 @@ function redactMany(texts, options) {
   return defaultEngine().redactMany(texts, options);
 }
 
-async function redactAsync(text) {
-  checkText(text, 'phimask.redactAsync(text: string | Buffer)');
-  return defaultEngine().redactAsync(text);
+async function redactAsync(text, options) {
+  checkText(text, 'phimask.redactAsync(text: string | Buffer, options?: { vault?: Vault })');
+  return defaultEngine().redactAsync(text, options);
 }
 
 async function detectAsync(text) {

@@ -6,15 +6,16 @@ const { fileURLToPath } = require('node:url');
 const { addon, modelsDir } = require('./native');
 const { argumentError } = require('./errors');
 const { ResultFactory } = require('./results');
+const { nativeVault } = require('./vault');
 
 const signatures = Object.freeze({
   construct: 'new Engine(policy?: object | string | URL | null, options?: EngineOptions)',
   load: 'Engine.load(path: string | URL, options?: EngineOptions)',
   fromBuffer: 'Engine.fromBuffer(data: Buffer, options?: EngineOptions)',
   save: 'engine.save(path: string | URL)',
-  redact: 'engine.redact(text: string | Buffer)',
+  redact: 'engine.redact(text: string | Buffer, options?: { vault?: Vault })',
   detect: 'engine.detect(text: string | Buffer)',
-  redactAsync: 'engine.redactAsync(text: string | Buffer)',
+  redactAsync: 'engine.redactAsync(text: string | Buffer, options?: { vault?: Vault })',
   detectAsync: 'engine.detectAsync(text: string | Buffer)',
   redactMany: 'engine.redactMany(texts: Array<string | Buffer>, options?: { threads?: number })',
   redactManyAsync: 'engine.redactManyAsync(texts: Array<string | Buffer>, options?: { threads?: number })',
@@ -48,6 +49,12 @@ function nonNegativeInteger(value, signature, what) {
     throw new RangeError(`${signature}: ${what} must be a non-negative integer, got ${value}`);
   }
   return value;
+}
+
+function vaultOption(options, signature) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') throw argumentError(signature, options, 'options');
+  return nativeVault(options.vault, signature);
 }
 
 function threadsOption(options, signature) {
@@ -164,9 +171,10 @@ class Engine {
     return this.#native.detectorNames();
   }
 
-  redact(text) {
+  redact(text, options) {
     checkText(text, signatures.redact);
-    return this.#results.result(this.#native.redact(text));
+    const vault = vaultOption(options, signatures.redact);
+    return this.#results.result(this.#native.redact(text, vault));
   }
 
   detect(text) {
@@ -181,10 +189,11 @@ class Engine {
     return this.#native.redactMany(texts, threadsOption(options, sig)).map((raw) => results.result(raw));
   }
 
-  async redactAsync(text) {
+  async redactAsync(text, options) {
     checkText(text, signatures.redactAsync);
+    const vault = vaultOption(options, signatures.redactAsync);
     const results = this.#results;
-    return results.result(await withCallerStack(this.#native.redactAsync(text), callSite(this.redactAsync)));
+    return results.result(await withCallerStack(this.#native.redactAsync(text, vault), callSite(this.redactAsync)));
   }
 
   async detectAsync(text) {

@@ -5,9 +5,11 @@ const { Engine, modelDirs } = require('./engine');
 const defaults = require('./default');
 const errors = require('./errors');
 const stream = require('./stream');
+const { Vault } = require('./vault');
 
 module.exports = {
   Engine,
+  Vault,
   defaultEngine: defaults.defaultEngine,
   redact: defaults.redact,
   detect: defaults.detect,

@@ -12,6 +12,7 @@ namespace phimask::js {
 
 struct AddonData {
     Napi::FunctionReference engine_class;                  ///< the native Engine constructor
+    Napi::FunctionReference vault_class;                   ///< the native Vault constructor
     std::array<Napi::FunctionReference, 8> error_classes;  ///< JS error classes, indexed by ErrorCode
 };
 

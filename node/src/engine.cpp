@@ -11,6 +11,7 @@
 #include "phimask/policy.h"
 #include "text.h"
 #include "values.h"
+#include "vault.h"
 #include "workers.h"
 
 namespace phimask::js {
@@ -205,7 +206,12 @@ Napi::Value NativeEngine::redact(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
     return guarded(env, [&]() -> Napi::Value {
         const InputText input = InputText::read(info[0], "engine.redact(text: string | Buffer)", {}, false);
-        Result<RedactResult> result = engine(env).redact(input.utf8());
+        const std::shared_ptr<SharedVault> vault = info.Length() > 1 ? NativeVault::of(info[1]) : nullptr;
+        Result<RedactResult> result = [&] {
+            if (!vault) return engine(env).redact(input.utf8());
+            std::lock_guard<std::mutex> lock(vault->mutex);
+            return engine(env).redact(input.utf8(), vault->vault);
+        }();
         if (!result.ok()) throw_status(env, result.status());
         to_caller_offsets(input, result->spans);
         return raw_result(env, *result, input);
@@ -249,7 +255,8 @@ Napi::Value NativeEngine::redact_async(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
     return guarded(env, [&]() -> Napi::Value {
         InputText input = InputText::read(info[0], "engine.redactAsync(text: string | Buffer)", {}, true);
-        return queue_scan(env, engine(env), std::move(input), ScanKind::kRedact);
+        std::shared_ptr<SharedVault> vault = info.Length() > 1 ? NativeVault::of(info[1]) : nullptr;
+        return queue_scan(env, engine(env), std::move(input), ScanKind::kRedact, std::move(vault));
     });
 }
 

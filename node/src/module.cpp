@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "errors.h"
 #include "phimask/version.h"
+#include "vault.h"
 
 namespace phimask::js {
 
@@ -23,6 +24,7 @@ Napi::Object init_phimask(Napi::Env env, Napi::Object exports) {
     env.SetInstanceData(new AddonData());  // deleted by Node when the environment is torn down
     register_errors(env, exports);
     exports.Set("NativeEngine", NativeEngine::define(env));
+    exports.Set("NativeVault", NativeVault::define(env));
     exports.Set("version", Napi::String::New(env, phimask::version()));
     exports.Set("hyperscanVersion", Napi::String::New(env, phimask::hyperscan_version()));
     return exports;

@@ -46,14 +46,18 @@ private:
 
 class ScanWorker final : public PromiseWorker {
 public:
-    ScanWorker(Napi::Env env, Engine engine, InputText input, ScanKind kind)
+    ScanWorker(Napi::Env env, Engine engine, InputText input, ScanKind kind, std::shared_ptr<SharedVault> vault)
         : PromiseWorker(env, kind == ScanKind::kRedact ? "phimask.redactAsync" : "phimask.detectAsync"),
-          engine_(std::move(engine)), input_(std::move(input)), kind_(kind) {}
+          engine_(std::move(engine)), input_(std::move(input)), kind_(kind), vault_(std::move(vault)) {}
 
     void Execute() override {
         try {
             if (kind_ == ScanKind::kRedact) {
-                Result<RedactResult> result = engine_.redact(input_.utf8());
+                Result<RedactResult> result = [&] {
+                    if (!vault_) return engine_.redact(input_.utf8());
+                    std::lock_guard<std::mutex> lock(vault_->mutex);
+                    return engine_.redact(input_.utf8(), vault_->vault);
+                }();
                 if (!result.ok()) {
                     status_ = result.status();
                     return;
@@ -86,6 +90,7 @@ private:
     Engine engine_;  // a copy: keeps the compiled engine alive even if its JavaScript object is collected
     InputText input_;
     ScanKind kind_;
+    std::shared_ptr<SharedVault> vault_;  // shared: the JavaScript Vault may be collected meanwhile
     Status status_;
     RedactResult result_;
 };
@@ -203,8 +208,9 @@ Napi::Promise queue_lines(Napi::Env env, const Engine& engine, LinesJob job) {
     return promise;
 }
 
-Napi::Promise queue_scan(Napi::Env env, const Engine& engine, InputText input, ScanKind kind) {
-    auto* worker = new ScanWorker(env, engine, std::move(input), kind);  // deletes itself once settled
+Napi::Promise queue_scan(Napi::Env env, const Engine& engine, InputText input, ScanKind kind,
+                         std::shared_ptr<SharedVault> vault) {
+    auto* worker = new ScanWorker(env, engine, std::move(input), kind, std::move(vault));  // deletes itself once settled
     Napi::Promise promise = worker->promise();
     worker->Queue();
     return promise;

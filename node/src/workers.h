@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,13 +17,16 @@
 #include "phimask/engine.h"
 #include "phimask/lines.h"
 #include "text.h"
+#include "vault.h"
 
 namespace phimask::js {
 
 enum class ScanKind { kRedact, kDetect };
 
-/// Queues a redact or detect of `input` and returns its promise.
-Napi::Promise queue_scan(Napi::Env env, const Engine& engine, InputText input, ScanKind kind);
+/// Queues a redact or detect of `input` and returns its promise. A redact with
+/// `vault` numbers tokens in it (locked while the work runs).
+Napi::Promise queue_scan(Napi::Env env, const Engine& engine, InputText input, ScanKind kind,
+                         std::shared_ptr<SharedVault> vault = nullptr);
 
 /// Queues a batch redaction (phimask::BatchRedactor) and returns its promise.
 Napi::Promise queue_batch(Napi::Env env, const Engine& engine, std::vector<InputText> inputs, std::size_t threads);

@@ -126,10 +126,10 @@ test('lone surrogate is an input error with its index', async () => {
 
 test('wrong argument types name the call', async () => {
   const cases = [
-    [() => ssnEngine.redact(123), 'engine.redact(text: string | Buffer): got number'],
+    [() => ssnEngine.redact(123), 'engine.redact(text: string | Buffer, options?: { vault?: Vault }): got number'],
     [() => ssnEngine.detect(new Uint8Array(2)), 'engine.detect(text: string | Buffer): got a Uint8Array'],
-    [() => ssnEngine.redact(), 'engine.redact(text: string | Buffer): got undefined'],
-    [() => phimask.redact(null), 'phimask.redact(text: string | Buffer): got null'],
+    [() => ssnEngine.redact(), 'engine.redact(text: string | Buffer, options?: { vault?: Vault }): got undefined'],
+    [() => phimask.redact(null), 'phimask.redact(text: string | Buffer, options?: { vault?: Vault }): got null'],
     [() => phimask.detect({}), 'phimask.detect(text: string | Buffer): got an object'],
     [() => new Engine(42), /^new Engine\(policy\?: object \| string \| URL \| null, options\?: EngineOptions\): policy is number$/],
     [() => new Engine([]), /: policy is an array$/],
@@ -148,11 +148,11 @@ test('wrong argument types name the call', async () => {
   // The async calls reject (never throw synchronously).
   await assert.rejects(ssnEngine.redactAsync(5), {
     name: 'TypeError',
-    message: 'engine.redactAsync(text: string | Buffer): got number',
+    message: 'engine.redactAsync(text: string | Buffer, options?: { vault?: Vault }): got number',
   });
   await assert.rejects(ssnEngine.detectAsync(undefined), { name: 'TypeError' });
   await assert.rejects(ssnEngine.redactManyAsync([Symbol('x')]), { name: 'TypeError', message: /texts\[0\] is symbol/ });
-  await assert.rejects(phimask.redactAsync(1), { message: 'phimask.redactAsync(text: string | Buffer): got number' });
+  await assert.rejects(phimask.redactAsync(1), { message: 'phimask.redactAsync(text: string | Buffer, options?: { vault?: Vault }): got number' });
 });
 
 test('hash key error', () => {

@@ -70,3 +70,14 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+export function vaults(engine: Engine): string {
+  const vault = new phimask.Vault();
+  const redacted: RedactResult<string> = engine.redact('SSN 123-45-6789', { vault });
+  const restored: phimask.Restored<string> = vault.restore(redacted.text);
+  const sealed: Buffer = vault.seal(Buffer.alloc(32));
+  const again: phimask.Vault = phimask.Vault.unseal(sealed, Buffer.alloc(32));
+  // @ts-expect-error a vault key is a Buffer
+  vault.seal('key');
+  return restored.text + again.size;
+}
