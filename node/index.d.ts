@@ -636,12 +636,11 @@ export const DEFAULT_MAX_LINE_BYTES: number;
  *   multi-byte UTF-8 character). Output: `Buffer`s; every line redacted, its
  *   `\n` or `\r\n` kept; a last line without a newline stays without one.
  *   Bytes outside redacted spans are kept as they are.
- * - Each chunk's complete lines go to the C++ core as one block, off the
- *   event loop (the same line redaction as `phimask redact --jsonl`). Up to
- *   `threads` blocks are scanned at once and pushed in input order; a chunk is
- *   acknowledged only while fewer are pending, so backpressure holds and
- *   memory stays bounded by `threads` chunks plus one partial line (at most
- *   `maxLineBytes`).
+ * - Each chunk's complete lines go to the C++ core in blocks of up to 1 MiB,
+ *   off the event loop (the same line redaction as `phimask redact --jsonl`),
+ *   and are pushed in input order. A chunk is acknowledged only while fewer
+ *   than `threads` blocks are pending, so backpressure holds and memory stays
+ *   bounded by `threads` chunks plus one partial line (at most `maxLineBytes`).
  * - Fails closed: an engine error or an overlong line destroys the stream with
  *   that error, after the lines before it; nothing unredacted is ever emitted.
  *

@@ -1,7 +1,7 @@
 'use strict';
 // The module-level default engine behind phimask.redact() and friends.
-const { Engine, checkText, checkTexts } = require('./engine');
-const { EngineFileError, FileError } = require('./errors');
+const { Engine } = require('./engine');
+const { EngineFileError, FileError, checkText, checkTexts } = require('./errors');
 const { defaultEngineFile } = require('./native');
 
 let shared = null;

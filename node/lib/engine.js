@@ -4,7 +4,7 @@
 // the addon; everything else happens in C++.
 const { fileURLToPath } = require('node:url');
 const { addon, modelsDir } = require('./native');
-const { argumentError } = require('./errors');
+const { argumentError, checkText, checkTexts } = require('./errors');
 const { ResultFactory } = require('./results');
 const { nativeVault } = require('./vault');
 
@@ -31,18 +31,6 @@ function modelDirs() {
   return [...env.split(':').filter(Boolean), modelsDir];
 }
 
-function checkText(text, signature) {
-  if (typeof text !== 'string' && !Buffer.isBuffer(text)) throw argumentError(signature, text);
-}
-
-function checkTexts(texts, signature) {
-  if (!Array.isArray(texts)) throw argumentError(signature, texts);
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i];
-    if (typeof text !== 'string' && !Buffer.isBuffer(text)) throw argumentError(signature, text, `texts[${i}]`);
-  }
-}
-
 function nonNegativeInteger(value, signature, what) {
   if (typeof value !== 'number') throw argumentError(signature, value, what);
   if (!Number.isSafeInteger(value) || value < 0) {
@@ -51,16 +39,20 @@ function nonNegativeInteger(value, signature, what) {
   return value;
 }
 
-function vaultOption(options, signature) {
-  if (options === undefined || options === null) return undefined;
+/** `options` when it is an object, {} when it is undefined or null; a TypeError otherwise. */
+function optionsObject(options, signature) {
+  if (options === undefined || options === null) return {};
   if (typeof options !== 'object') throw argumentError(signature, options, 'options');
-  return nativeVault(options.vault, signature);
+  return options;
+}
+
+function vaultOption(options, signature) {
+  return nativeVault(optionsObject(options, signature).vault, signature);
 }
 
 function threadsOption(options, signature) {
-  if (options === undefined || options === null) return 0;
-  if (typeof options !== 'object') throw argumentError(signature, options, 'options');
-  return options.threads === undefined ? 0 : nonNegativeInteger(options.threads, signature, 'options.threads');
+  const { threads } = optionsObject(options, signature);
+  return threads === undefined ? 0 : nonNegativeInteger(threads, signature, 'options.threads');
 }
 
 function toPath(value, signature, what) {
@@ -77,10 +69,9 @@ function toPath(value, signature, what) {
 
 /** The addon's factory options from the public EngineOptions. */
 function nativeOptions(options, signature) {
-  if (options === undefined || options === null) return { modelDirs: modelDirs() };
-  if (typeof options !== 'object' || Array.isArray(options)) throw argumentError(signature, options, 'options');
+  if (Array.isArray(options)) throw argumentError(signature, options, 'options');
   const out = { modelDirs: modelDirs() };
-  const { hashKey, maxInputBytes } = options;
+  const { hashKey, maxInputBytes } = optionsObject(options, signature);
   if (typeof hashKey === 'string') out.hashKey = Buffer.from(hashKey, 'utf8');
   else if (Buffer.isBuffer(hashKey)) out.hashKey = hashKey;
   else if (hashKey !== undefined && hashKey !== null) throw argumentError(signature, hashKey, 'options.hashKey');
@@ -212,11 +203,12 @@ class Engine {
   }
 
   /**
-   * Redacts a block of complete lines off the main thread (phimask::redact_lines).
-   * @returns {Promise<[Buffer, Array<[number, string[]]>, number, number, Error | null]>}
+   * Redacts a block of complete lines off the main thread, on one thread (phimask::redact_lines).
+   * @returns {Promise<[Buffer, Array<[number, string[]]>, Error | null]>} the redacted lines (those
+   *   before a failed line), the blocked lines by index in the block, and the failed line's error
    */
-  [redactLines](block, json, threads, blockedLine, firstLine) {
-    return this.#native.redactLinesAsync(block, json, threads, blockedLine, firstLine);
+  [redactLines](block, json, blockedLine, firstLine) {
+    return this.#native.redactLinesAsync(block, json, blockedLine, firstLine);
   }
 
   get [Symbol.toStringTag]() {
@@ -228,4 +220,4 @@ class Engine {
   }
 }
 
-module.exports = { Engine, modelDirs, checkText, checkTexts, redactLines };
+module.exports = { Engine, modelDirs, redactLines };

@@ -51,6 +51,18 @@ const byCoreCode = Object.freeze({
   vault: VaultError,
 });
 
+function checkText(text, signature) {
+  if (typeof text !== 'string' && !Buffer.isBuffer(text)) throw argumentError(signature, text);
+}
+
+function checkTexts(texts, signature) {
+  if (!Array.isArray(texts)) throw argumentError(signature, texts);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (typeof text !== 'string' && !Buffer.isBuffer(text)) throw argumentError(signature, text, `texts[${i}]`);
+  }
+}
+
 /**
  * A TypeError naming the public call, its signature and what it got:
  * "engine.redact(text: string | Buffer): got number".
@@ -80,4 +92,6 @@ module.exports = {
   VaultError,
   byCoreCode,
   argumentError,
+  checkText,
+  checkTexts,
 };

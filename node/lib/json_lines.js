@@ -1,7 +1,8 @@
 'use strict';
 // The string values of one JSON text, and the text with some of them replaced:
-// what `phimask redact --jsonl` does, for the Transform stream and the logger
-// hooks; plus the two fixed notices the logger hooks write instead of a text.
+// what `phimask redact --jsonl` does, for the logger hooks (RedactStream runs on
+// the core's own line redaction); plus the two fixed notices the hooks write
+// instead of a text.
 //
 // Only string values change; keys, numbers, literals, whitespace and the escapes
 // of every string left unchanged are kept exactly as written, so a line with

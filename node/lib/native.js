@@ -24,7 +24,6 @@ addon.setErrorClasses(byCoreCode);
 
 module.exports = {
   addon,
-  root,
   defaultEngineFile: path.join(buildDir, 'default.engine'),
   modelsDir: path.join(root, 'models'),
 };

@@ -3,11 +3,11 @@
 //
 // Lines are cut on "\n" bytes, so a chunk boundary inside a multi-byte UTF-8
 // character or inside a "\r\n" changes nothing. Each chunk's complete lines go
-// to the core as one block (phimask::redact_lines on libuv's thread pool, off
-// the event loop); up to `threads` blocks are in flight at once and their
-// output is pushed in input order. A chunk is acknowledged only while fewer
-// blocks are pending, so the Transform's own backpressure holds: memory is
-// bounded by `threads` chunks plus one partial line of at most maxLineBytes.
+// to the core in blocks of up to 1 MiB (phimask::redact_lines on libuv's thread
+// pool, off the event loop), pushed in input order. A chunk is acknowledged
+// only while fewer than `threads` blocks are pending, so the Transform's own
+// backpressure holds: memory is bounded by `threads` chunks (and the blocks of
+// the chunk at hand) plus one partial line of at most maxLineBytes.
 
 const os = require('node:os');
 const { Transform } = require('node:stream');
@@ -90,7 +90,7 @@ class RedactStream extends Transform {
         if (lines === 0) return;
         this._engine ??= require('./default').defaultEngine();
         // The block is copied before the call returns; the work runs off the main thread.
-        const promise = this._engine[redactLines](block, this.format === 'json', 1, this._blockedLine, this._nextLine);
+        const promise = this._engine[redactLines](block, this.format === 'json', this._blockedLine, this._nextLine);
         promise.catch(() => {}); // a job left behind by an earlier failure settles unobserved
         this._jobs.push({ promise, firstLine: this._nextLine });
         this._nextLine += lines;
@@ -109,11 +109,8 @@ class RedactStream extends Transform {
         while (this._jobs.length > pending) {
             const job = this._jobs.shift();
             if (job.error) throw job.error;
-            const [text, blocked, , failed, error] = await job.promise;
-            for (const [index, types] of blocked) {
-                if (failed !== -1 && index > failed) break;
-                this.emit('blocked', { line: job.firstLine + index, types });
-            }
+            const [text, blocked, error] = await job.promise;
+            for (const [index, types] of blocked) this.emit('blocked', { line: job.firstLine + index, types });
             if (!this.destroyed && text.length > 0) this.push(text);
             if (error !== null) throw error;
         }

@@ -1,7 +1,7 @@
 'use strict';
 // phimask.Vault: one conversation's tokens and the values they stand for.
 const { addon } = require('./native');
-const { argumentError } = require('./errors');
+const { argumentError, checkText } = require('./errors');
 
 const nativeOf = Symbol('phimask.vault');
 const wrapToken = Symbol('phimask.wrapVault');
@@ -25,9 +25,7 @@ class Vault {
   }
 
   restore(text) {
-    if (typeof text !== 'string' && !Buffer.isBuffer(text)) {
-      throw argumentError('vault.restore(text: string | Buffer)', text);
-    }
+    checkText(text, 'vault.restore(text: string | Buffer)');
     const [restored, count, unknown] = this[nativeOf].restore(text);
     return Object.freeze({ text: restored, restored: count, unknown: Object.freeze(unknown) });
   }

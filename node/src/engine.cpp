@@ -207,11 +207,7 @@ Napi::Value NativeEngine::redact(const Napi::CallbackInfo& info) {
     return guarded(env, [&]() -> Napi::Value {
         const InputText input = InputText::read(info[0], "engine.redact(text: string | Buffer)", {}, false);
         const std::shared_ptr<SharedVault> vault = info.Length() > 1 ? NativeVault::of(info[1]) : nullptr;
-        Result<RedactResult> result = [&] {
-            if (!vault) return engine(env).redact(input.utf8());
-            std::lock_guard<std::mutex> lock(vault->mutex);
-            return engine(env).redact(input.utf8(), vault->vault);
-        }();
+        Result<RedactResult> result = redact_with(engine(env), input.utf8(), vault.get());
         if (!result.ok()) throw_status(env, result.status());
         to_caller_offsets(input, result->spans);
         return raw_result(env, *result, input);
@@ -234,11 +230,8 @@ Napi::Value NativeEngine::redact_many(const Napi::CallbackInfo& info) {
     return guarded(env, [&]() -> Napi::Value {
         const char* call = "engine.redactMany(texts: Array<string | Buffer>, options?: { threads?: number })";
         const std::vector<InputText> inputs = read_texts(info, call, false);
-        std::vector<std::string_view> texts;
-        texts.reserve(inputs.size());
-        for (const InputText& input : inputs) texts.push_back(input.utf8());
         // Each result becomes a JavaScript object as soon as it is done, while the workers go on.
-        BatchRedactor batch(engine(env), std::move(texts), threads_arg(info, call));
+        BatchRedactor batch(engine(env), utf8_views(inputs), threads_arg(info, call));
         Napi::Array out = Napi::Array::New(env, inputs.size());
         for (std::size_t i = 0; i < inputs.size(); ++i) {
             batch.wait_for(i);
@@ -280,9 +273,9 @@ Napi::Value NativeEngine::redact_many_async(const Napi::CallbackInfo& info) {
 Napi::Value NativeEngine::redact_lines_async(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
     return guarded(env, [&]() -> Napi::Value {
-        // (block: Buffer, json: boolean, threads: number, blockedLine: Buffer | null, firstLine: number)
+        // (block: Buffer, json: boolean, blockedLine: Buffer | null, firstLine: number)
         const char* call = "redactLinesAsync";
-        if (info.Length() < 5 || !info[0].IsBuffer() || !info[1].IsBoolean()) {
+        if (info.Length() < 4 || !info[0].IsBuffer() || !info[1].IsBoolean()) {
             throw Napi::TypeError::New(env, std::string(call) + ": bad arguments");
         }
         LinesJob job;
@@ -290,12 +283,11 @@ Napi::Value NativeEngine::redact_lines_async(const Napi::CallbackInfo& info) {
         job.block.assign(block.Length() == 0 ? "" : block.Data(), block.Length());
         job.options.format = info[1].As<Napi::Boolean>().Value() ? LineFormat::kJson : LineFormat::kText;
         job.options.invalid_json_as_text = true;
-        job.threads = count_arg(info[2], call, "threads");
-        if (info[3].IsBuffer()) {
-            const auto line = info[3].As<Napi::Buffer<char>>();
+        if (info[2].IsBuffer()) {
+            const auto line = info[2].As<Napi::Buffer<char>>();
             job.blocked_line.emplace(line.Length() == 0 ? "" : line.Data(), line.Length());
         }
-        job.first_line = count_arg(info[4], call, "firstLine");
+        job.first_line = count_arg(info[3], call, "firstLine");
         return queue_lines(env, engine(env), std::move(job));
     });
 }

@@ -1,7 +1,8 @@
 // The native Engine class behind node/lib/engine.js: compile, load, save and
 // scan, synchronously on the main thread or on an AsyncWorker.
 //
-// Scans return results in the compact form of values.h.
+// Scans return results in the compact form of values.h; redactLinesAsync (for
+// RedactStream) returns a block's redacted lines (see workers.h).
 //
 // JavaScript never calls its constructor: the static factories (fromPolicyJson,
 // fromPolicyFile, load, fromBuffer) build one around a compiled phimask::Engine.

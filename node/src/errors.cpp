@@ -28,11 +28,11 @@ Napi::Value set_error_classes(const Napi::CallbackInfo& info) {
     return env.Undefined();
 }
 
-}  // namespace
-
 std::string error_message(const Status& status, const std::string& where) {
     return where.empty() ? status.to_string() : where + ": " + status.to_string();
 }
+
+}  // namespace
 
 Napi::Value make_error(Napi::Env env, const Status& status, const std::string& where) {
     const std::string message = error_message(status, where);

@@ -17,10 +17,8 @@
 
 namespace phimask::js {
 
+/// A new error object of the class registered for status.code(); its message is
 /// "<where>: <code> error [at <pointer>] [(detector '<name>')]: <message>".
-std::string error_message(const Status& status, const std::string& where);
-
-/// A new error object of the class registered for status.code().
 Napi::Value make_error(Napi::Env env, const Status& status, const std::string& where = {});
 
 /// Throws make_error(...) as a JavaScript exception (a Napi::Error).
@@ -43,7 +41,7 @@ auto guarded(Napi::Env env, Body&& body) -> decltype(body()) {
     }
 }
 
-/// Adds setErrorClasses({policy, input, engine_file, key, io, internal}) to the exports.
+/// Adds setErrorClasses({policy, input, engine_file, key, io, internal, vault}) to the exports.
 void register_errors(Napi::Env env, Napi::Object exports);
 
 }  // namespace phimask::js

@@ -1,6 +1,5 @@
 #include "text.h"
 
-
 #include "errors.h"
 #include "phimask/offsets.h"
 
@@ -85,6 +84,13 @@ InputText InputText::read(const Napi::Value& value, const char* call, const std:
     std::string message = std::string(call) + ": ";
     if (!where.empty()) message += where + " is ";
     throw Napi::TypeError::New(env, message + "expected a string or a Buffer, got " + type_name(value));
+}
+
+std::vector<std::string_view> utf8_views(const std::vector<InputText>& inputs) {
+    std::vector<std::string_view> views;
+    views.reserve(inputs.size());
+    for (const InputText& input : inputs) views.push_back(input.utf8());
+    return views;
 }
 
 void to_caller_offsets(const InputText& text, std::vector<Span>& spans) {

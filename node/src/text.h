@@ -54,6 +54,9 @@ private:
 /// C++: safe off the main thread.
 void to_caller_offsets(const InputText& text, std::vector<Span>& spans);
 
+/// The UTF-8 of each input, borrowed (the inputs must outlive the views).
+std::vector<std::string_view> utf8_views(const std::vector<InputText>& inputs);
+
 /// `utf8` as the caller's type: a string for string input, a new Buffer for
 /// Buffer input. A string result must be valid UTF-8 (InternalError otherwise:
 /// a lossy conversion would change text outside the spans).

@@ -1,6 +1,5 @@
 #include "values.h"
 
-#include <cstring>
 #include <string_view>
 
 namespace phimask::js {

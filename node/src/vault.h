@@ -4,9 +4,11 @@
 
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 #include <napi.h>
 
+#include "phimask/engine.h"
 #include "phimask/vault.h"
 
 namespace phimask::js {
@@ -17,6 +19,13 @@ struct SharedVault {
     std::mutex mutex;
     Vault vault;
 };
+
+/// Engine::redact with `vault` locked for the call, or without a vault when it is null.
+inline Result<RedactResult> redact_with(const Engine& engine, std::string_view text, SharedVault* vault) {
+    if (vault == nullptr) return engine.redact(text);
+    std::lock_guard<std::mutex> lock(vault->mutex);
+    return engine.redact(text, vault->vault);
+}
 
 class NativeVault : public Napi::ObjectWrap<NativeVault> {
 public:

@@ -1,6 +1,5 @@
 #include "workers.h"
 
-#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -53,11 +52,7 @@ public:
     void Execute() override {
         try {
             if (kind_ == ScanKind::kRedact) {
-                Result<RedactResult> result = [&] {
-                    if (!vault_) return engine_.redact(input_.utf8());
-                    std::lock_guard<std::mutex> lock(vault_->mutex);
-                    return engine_.redact(input_.utf8(), vault_->vault);
-                }();
+                Result<RedactResult> result = redact_with(engine_, input_.utf8(), vault_.get());
                 if (!result.ok()) {
                     status_ = result.status();
                     return;
@@ -103,10 +98,7 @@ public:
 
     void Execute() override {
         try {
-            std::vector<std::string_view> texts;
-            texts.reserve(inputs_.size());
-            for (const InputText& input : inputs_) texts.push_back(input.utf8());
-            batch_ = std::make_unique<BatchRedactor>(engine_, std::move(texts), threads_);
+            batch_ = std::make_unique<BatchRedactor>(engine_, utf8_views(inputs_), threads_);
             for (std::size_t i = 0; i < inputs_.size(); ++i) {
                 batch_->wait_for(i);
                 if (!batch_->status(i).ok()) {
@@ -144,6 +136,13 @@ private:
     std::size_t failed_ = static_cast<std::size_t>(-1);
 };
 
+/// A Buffer over `text`'s bytes, which it takes over (copied where the runtime forbids external buffers).
+Napi::Value text_buffer(Napi::Env env, std::string text) {
+    auto* owned = new std::string(std::move(text));
+    return Napi::Buffer<char>::NewOrCopy(env, owned->data(), owned->size(),
+                                         [](Napi::Env, char*, std::string* s) { delete s; }, owned);
+}
+
 class LinesWorker final : public PromiseWorker {
 public:
     LinesWorker(Napi::Env env, Engine engine, LinesJob job)
@@ -151,10 +150,8 @@ public:
 
     void Execute() override {
         try {
-            result_ = redact_lines(engine_, job_.block, job_.options, job_.threads,
+            result_ = redact_lines(engine_, job_.block, job_.options, 1,
                                    job_.blocked_line ? &*job_.blocked_line : nullptr);
-            lines_ = static_cast<std::size_t>(std::count(job_.block.begin(), job_.block.end(), '\n'));
-            if (!job_.block.empty() && job_.block.back() != '\n') ++lines_;
         } catch (const std::exception& e) {
             status_ = status_from_exception(e);
         }
@@ -164,13 +161,11 @@ public:
         if (!status_.ok()) return reject(status_);
         resolve([&](Napi::Env env) -> Napi::Value {
             Napi::Array blocked = Napi::Array::New(env);
-            double failed = -1;
             Napi::Value error = env.Null();
             for (const LineNote& note : result_.notes) {
-                if (note.outcome.kind == LineOutcome::Kind::kError) {
-                    failed = static_cast<double>(note.line);
+                if (note.outcome.kind == LineOutcome::Kind::kError) {  // always the last note
                     error = make_error(env, note.outcome.status, "line " + std::to_string(job_.first_line + note.line));
-                    continue;
+                    break;
                 }
                 Napi::Array types = Napi::Array::New(env, note.outcome.blocking_types.size());
                 for (std::size_t k = 0; k < note.outcome.blocking_types.size(); ++k) {
@@ -181,12 +176,10 @@ public:
                 entry.Set(1u, types);
                 blocked.Set(blocked.Length(), entry);
             }
-            Napi::Array out = Napi::Array::New(env, 5);
-            out.Set(0u, Napi::Buffer<char>::Copy(env, result_.text.data(), result_.text.size()));
+            Napi::Array out = Napi::Array::New(env, 3);
+            out.Set(0u, text_buffer(env, std::move(result_.text)));
             out.Set(1u, blocked);
-            out.Set(2u, Napi::Number::New(env, static_cast<double>(lines_)));
-            out.Set(3u, Napi::Number::New(env, failed));
-            out.Set(4u, error);
+            out.Set(2u, error);
             return out;
         });
     }
@@ -196,31 +189,30 @@ private:
     LinesJob job_;
     Status status_;
     LinesResult result_;
-    std::size_t lines_ = 0;
 };
+
+/// Starts a worker (it deletes itself once its promise is settled) and returns its promise.
+template <class Worker, class... Args>
+Napi::Promise queue(Napi::Env env, Args&&... args) {
+    auto* worker = new Worker(env, std::forward<Args>(args)...);
+    Napi::Promise promise = worker->promise();
+    worker->Queue();
+    return promise;
+}
 
 }  // namespace
 
 Napi::Promise queue_lines(Napi::Env env, const Engine& engine, LinesJob job) {
-    auto* worker = new LinesWorker(env, engine, std::move(job));
-    Napi::Promise promise = worker->promise();
-    worker->Queue();
-    return promise;
+    return queue<LinesWorker>(env, engine, std::move(job));
 }
 
 Napi::Promise queue_scan(Napi::Env env, const Engine& engine, InputText input, ScanKind kind,
                          std::shared_ptr<SharedVault> vault) {
-    auto* worker = new ScanWorker(env, engine, std::move(input), kind, std::move(vault));  // deletes itself once settled
-    Napi::Promise promise = worker->promise();
-    worker->Queue();
-    return promise;
+    return queue<ScanWorker>(env, engine, std::move(input), kind, std::move(vault));
 }
 
 Napi::Promise queue_batch(Napi::Env env, const Engine& engine, std::vector<InputText> inputs, std::size_t threads) {
-    auto* worker = new BatchWorker(env, engine, std::move(inputs), threads);
-    Napi::Promise promise = worker->promise();
-    worker->Queue();
-    return promise;
+    return queue<BatchWorker>(env, engine, std::move(inputs), threads);
 }
 
 }  // namespace phimask::js

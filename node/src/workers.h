@@ -35,16 +35,14 @@ Napi::Promise queue_batch(Napi::Env env, const Engine& engine, std::vector<Input
 struct LinesJob {
     std::string block;  ///< complete lines, copied out of the caller's Buffer
     LineOptions options;
-    std::size_t threads = 0;
     std::optional<std::string> blocked_line;
     std::size_t first_line = 1;  ///< the stream's number of the block's first line, for error messages
 };
 
-/// Queues phimask::redact_lines over `job` and returns a promise of
-/// [text: Buffer, blocked: Array<[index, types[]]>, lines: number, failed: number, error: Error | null]:
-/// the redacted lines (those before a failed line, when one failed), the
-/// blocked lines by 0-based index in the block, how many lines the block
-/// held, and the failed line's index (-1 when none) with its error, whose
+/// Queues phimask::redact_lines over `job` on one thread and returns a promise of
+/// [text: Buffer, blocked: Array<[index, types[]]>, error: Error | null]: the
+/// redacted lines (those before a failed line, when one failed), the blocked
+/// lines by 0-based index in the block, and the failed line's error, whose
 /// message names it as "line <first_line + index>".
 Napi::Promise queue_lines(Napi::Env env, const Engine& engine, LinesJob job);
 
