@@ -2,13 +2,11 @@
 
 #include "input_loop.h"
 
-#include <algorithm>
 #include <new>
-#include <system_error>
-#include <thread>
 
 #include "diag.h"
 #include "exit_codes.h"
+#include "line_pieces.h"
 
 namespace phimask::cli {
 namespace {
@@ -16,8 +14,6 @@ namespace {
 // Per thread and chunk: large enough to amortize the thread hand-off and I/O calls,
 // small enough to keep the output buffers in a few megabytes.
 constexpr std::size_t kBytesPerThread = std::size_t{4} << 20;
-// Chunks smaller than this per thread are not worth a second thread.
-constexpr std::size_t kMinPieceBytes = std::size_t{64} << 10;
 
 }  // namespace
 
@@ -85,32 +81,10 @@ Status LineBatchRunner::run(const std::string& name, Output& out, bool& blocked,
         if (chunk.empty()) return status;
 
         // Cut the chunk at line ends into up to `threads` pieces of similar size.
-        std::size_t used = 0;
-        std::size_t count = 0;
-        const std::size_t wanted = std::max<std::size_t>(1, std::min(threads, chunk.size() / kMinPieceBytes));
-        while (used < chunk.size() && count < wanted) {
-            std::size_t end = chunk.size();
-            if (count + 1 < wanted) {
-                const std::size_t share = std::max<std::size_t>(1, (chunk.size() - used) / (wanted - count));
-                const std::size_t nl = chunk.find('\n', used + share - 1);
-                if (nl != std::string_view::npos) end = nl + 1;
-            }
-            pieces_[count++].text = chunk.substr(used, end - used);
-            used = end;
-        }
-
-        std::vector<std::thread> workers;
-        std::size_t started = 1;
-        try {
-            for (; started < count; ++started) {
-                workers.emplace_back([this, k = started] { pieces_[k].run(*processors_[k]); });
-            }
-        } catch (const std::system_error&) {
-            // No more threads to be had: this thread does the remaining pieces.
-        }
-        for (std::size_t k = started; k < count; ++k) pieces_[k].run(*processors_[k]);
-        pieces_[0].run(*processors_[0]);
-        for (auto& worker : workers) worker.join();
+        const std::vector<std::string_view> texts = detail::cut_at_lines(chunk, threads);
+        const std::size_t count = texts.size();
+        for (std::size_t k = 0; k < count; ++k) pieces_[k].text = texts[k];
+        detail::run_in_parallel(count, [this](std::size_t k) { pieces_[k].run(*processors_[k]); });
 
         for (std::size_t k = 0; k < count; ++k) {
             Piece& piece = pieces_[k];

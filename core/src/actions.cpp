@@ -1,6 +1,7 @@
 #include "actions.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "crypto.h"
 #include "generalize.h"
@@ -70,12 +71,14 @@ bool append_replacement(const EngineCore& core, const ActionSpec& action, const 
         // Numbered by the normalized value: "１２３-４５-６７８９" is the same SSN as
         // "123-45-6789"; the original is what restore() puts back.
         const std::uint32_t number = vault.number_for(type, token_key(type, normalized), original);
+        char digits[12];
+        const auto written = std::to_chars(digits, digits + sizeof digits, number);
         out += '{';
         out += type;
         out += '_';
-        out += std::to_string(number);
+        out.append(digits, written.ptr);
         out += '}';
-        return true;
+        return number != 0;
     }
     case Action::kGeneralize:
         // From the normalized value: full-width digits and Unicode dashes read

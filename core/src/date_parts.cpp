@@ -14,8 +14,6 @@ struct Number {
     PartAt at;
 };
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 int full_year(const Number& n, bool& two_digit) {
     two_digit = n.digits <= 2;
     if (!two_digit) return n.value;
@@ -54,22 +52,26 @@ std::optional<DateParts> parse_date(std::string_view s) {
             numbers[count++] = n;
             // An ordinal suffix belongs to its number ("15th").
             const std::size_t suffix = i;
-            while (i < s.size() && is_letter(s[i])) ++i;
+            while (i < s.size() && is_ascii_letter(s[i])) ++i;
             if (i > suffix) {
-                const std::string w = ascii_lower(std::string(s.substr(suffix, i - suffix)));
-                if (w != "st" && w != "nd" && w != "rd" && w != "th") {
-                    if (w == "t") break;  // ISO "2023-01-15T10:30"
+                const std::string_view w = s.substr(suffix, i - suffix);
+                if (equals_ascii_lower(w, "t")) break;  // ISO "2023-01-15T10:30"
+                if (!equals_ascii_lower(w, "st") && !equals_ascii_lower(w, "nd") && !equals_ascii_lower(w, "rd") &&
+                    !equals_ascii_lower(w, "th")) {
                     return std::nullopt;
                 }
             }
             continue;
         }
-        if (is_letter(c)) {
+        if (is_ascii_letter(c)) {
             const std::size_t start = i;
-            while (i < s.size() && is_letter(s[i])) ++i;
-            const std::string w = ascii_lower(std::string(s.substr(start, i - start)));
-            if (w == "the" || w == "of" || w == "de" || w == "del") continue;
-            const int month = month_number(w);
+            while (i < s.size() && is_ascii_letter(s[i])) ++i;
+            const std::string_view w = s.substr(start, i - start);
+            if (equals_ascii_lower(w, "the") || equals_ascii_lower(w, "of") || equals_ascii_lower(w, "de") ||
+                equals_ascii_lower(w, "del")) {
+                continue;
+            }
+            const int month = month_number_any_case(w);
             if (month == 0 || d.month_is_name) return std::nullopt;
             d.month = month;
             d.month_is_name = true;

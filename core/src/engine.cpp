@@ -54,7 +54,8 @@ Status with_pooled_context(const EngineCore& core, Body&& body) {
 }
 
 /// Redacts with the conversation's vault, or a fresh one for this call. The
-/// vault gains values only when the whole result succeeds and is not blocked.
+/// vault gains values only when the whole result succeeds (a blocked result
+/// writes no token: apply_actions returns before any replacement).
 Status redact_with(const EngineCore& core, ScanContext& ctx, std::string_view text, Vault* vault, RedactResult& out) {
     Status s = find_hits(core, ctx, text);
     if (!s.ok()) return s;
@@ -68,7 +69,7 @@ Status redact_with(const EngineCore& core, ScanContext& ctx, std::string_view te
         state.forget_after(before);
         throw;
     }
-    if (!applied || out.summary.blocked) state.forget_after(before);
+    if (!applied) state.forget_after(before);
     return applied ? s : Status(ErrorCode::kInternal, "the hash action failed");
 }
 
@@ -107,26 +108,25 @@ Result<Engine> Engine::compile(const Policy& policy, const EngineOptions& option
     });
 }
 
-Result<RedactResult> Engine::redact(std::string_view text) const {
+namespace detail {
+namespace {
+
+Result<RedactResult> pooled_redact(const EngineCore& core, std::string_view text, Vault* vault) {
     RedactResult out;
-    Status s = detail::guarded([&] {
-        return detail::with_pooled_context(*core_, [&](detail::ScanContext& ctx) {
-            return detail::redact_with(*core_, ctx, text, nullptr, out);
-        });
+    Status s = guarded([&] {
+        return with_pooled_context(core, [&](ScanContext& ctx) { return redact_with(core, ctx, text, vault, out); });
     });
     if (!s.ok()) return s;
     return out;
 }
 
+}  // namespace
+}  // namespace detail
+
+Result<RedactResult> Engine::redact(std::string_view text) const { return detail::pooled_redact(*core_, text, nullptr); }
+
 Result<RedactResult> Engine::redact(std::string_view text, Vault& vault) const {
-    RedactResult out;
-    Status s = detail::guarded([&] {
-        return detail::with_pooled_context(*core_, [&](detail::ScanContext& ctx) {
-            return detail::redact_with(*core_, ctx, text, &vault, out);
-        });
-    });
-    if (!s.ok()) return s;
-    return out;
+    return detail::pooled_redact(*core_, text, &vault);
 }
 
 Result<std::vector<Span>> Engine::detect(std::string_view text) const {

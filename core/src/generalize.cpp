@@ -13,12 +13,7 @@ constexpr const char* kRestrictedZip3[] = {
 #include "safe_harbor_zip3.inc"
 };
 
-bool is_month_name(std::string_view word) {
-    char lower[12];
-    if (word.size() > sizeof lower) return false;
-    for (std::size_t k = 0; k < word.size(); ++k) lower[k] = ascii_lower(word[k]);
-    return month_number(std::string_view(lower, word.size())) != 0;
-}
+bool is_month_name(std::string_view word) { return month_number_any_case(word) != 0; }
 
 /// Reads a run of ASCII digits as a number, saturating (only comparisons with small bounds matter).
 unsigned digits_value(std::string_view digits) {

@@ -1,5 +1,6 @@
 #include "json_line.h"
 
+#include "ascii.h"
 #include "utf8.h"
 
 #include <array>
@@ -16,8 +17,6 @@ constexpr std::array<bool, 256> make_plain_table() {
 }
 constexpr std::array<bool, 256> kPlain = make_plain_table();
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 unsigned char byte_at(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
 
 int hex_value(char c) {
@@ -61,7 +60,7 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 
 bool is_blank(std::string_view line) {
     for (char c : line) {
-        if (!is_ws(c)) return false;
+        if (!is_ascii_space(c)) return false;
     }
     return true;
 }
@@ -118,7 +117,7 @@ std::size_t JsonLineParser::fail(std::size_t at, const char* what) {
 }
 
 std::size_t JsonLineParser::skip_ws(std::size_t i) const {
-    while (i < s_.size() && is_ws(s_[i])) ++i;
+    while (i < s_.size() && is_ascii_space(s_[i])) ++i;
     return i;
 }
 

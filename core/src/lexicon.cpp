@@ -92,8 +92,7 @@ void KeyTable::build(const std::vector<std::string_view>& lists) {
     // suffixes): entries plus twice the spaces bounds the count.
     std::size_t keys = 0;
     for (std::string_view list : lists) {
-        keys += static_cast<std::size_t>(std::count(list.begin(), list.end(), '\n')) +
-                2 * static_cast<std::size_t>(std::count(list.begin(), list.end(), ' '));
+        for (char c : list) keys += c == '\n' ? 1 : c == ' ' ? 2 : 0;
     }
     pending_ = {};
     allocate(keys);

@@ -51,10 +51,10 @@ public:
     void build(const std::vector<std::string_view>& lists);
 
     RoleBits find(std::uint64_t key) const {
-        const Slot* slots = static_cast<const Slot*>(memory_.data());
-        if (slots == nullptr) return 0;
+        const Slot* table = slots();
+        if (table == nullptr) return 0;
         for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
-            const Slot& s = slots[i];
+            const Slot& s = table[i];
             if (s.bits == 0) return 0;
             if (s.key == key) return s.bits;
         }

@@ -2,16 +2,12 @@
 
 #include <algorithm>
 #include <new>
-#include <system_error>
-#include <thread>
 
 #include "json_line.h"
+#include "line_pieces.h"
 
 namespace phimask {
 namespace {
-
-// Blocks smaller than this per thread are not worth another thread.
-constexpr std::size_t kMinPieceBytes = std::size_t{64} << 10;
 
 LineOutcome error(Status status) {
     LineOutcome out;
@@ -139,40 +135,13 @@ struct Piece {
     }
 };
 
-/// `block` cut into at most `count` pieces of whole lines.
-std::vector<Piece> cut(std::string_view block, std::size_t count) {
-    std::vector<Piece> pieces;
-    std::size_t start = 0;
-    for (std::size_t k = 0; k < count && start < block.size(); ++k) {
-        std::size_t end = block.size();
-        if (k + 1 < count) {
-            const std::size_t target = start + (block.size() - start) / (count - k);
-            const std::size_t nl = block.find('\n', std::max(target, start + 1) - 1);
-            end = nl == std::string_view::npos ? block.size() : nl + 1;
-        }
-        pieces.push_back(Piece{block.substr(start, end - start), {}, 0});
-        start = end;
-    }
-    return pieces;
-}
-
 }  // namespace
 
 LinesResult redact_lines(const Engine& engine, std::string_view block, const LineOptions& options,
                          std::size_t threads, const std::string* blocked_line) {
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = std::max<std::size_t>(1, std::min(threads, block.size() / kMinPieceBytes));
-    std::vector<Piece> pieces = cut(block, threads);
-    std::vector<std::thread> pool;
-    for (std::size_t k = 1; k < pieces.size(); ++k) {
-        try {
-            pool.emplace_back([&, k] { pieces[k].run(engine, options, blocked_line); });
-        } catch (const std::system_error&) {
-            pieces[k].run(engine, options, blocked_line);  // no thread to be had: this one does it
-        }
-    }
-    if (!pieces.empty()) pieces[0].run(engine, options, blocked_line);
-    for (std::thread& t : pool) t.join();
+    std::vector<Piece> pieces;
+    for (std::string_view text : detail::cut_at_lines(block, threads)) pieces.push_back(Piece{text, {}, 0});
+    detail::run_in_parallel(pieces.size(), [&](std::size_t k) { pieces[k].run(engine, options, blocked_line); });
 
     LinesResult out;
     std::size_t first_line = 0;

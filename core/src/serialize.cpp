@@ -11,6 +11,7 @@
 #include <fstream>
 #include <memory>
 
+#include "byte_io.h"
 #include "crypto.h"
 #include "engine_core.h"
 #include "file_bytes.h"
@@ -21,17 +22,12 @@
 namespace phimask {
 namespace {
 
+using detail::ByteReader;
+using detail::put_bytes;
+using detail::put_u64;
+
 constexpr char kMagic[16] = {'P', 'H', 'I', 'M', 'A', 'S', 'K', '-', 'E', 'N', 'G', 'I', 'N', 'E', '\n', '\0'};
 constexpr std::uint32_t kFormat = 4;
-
-void put_u64(std::string& out, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-
-void put_bytes(std::string& out, std::string_view bytes) {
-    put_u64(out, bytes.size());
-    out.append(bytes);
-}
 
 Result<std::string> serialize_db(const hs_database_t* db) {
     if (db == nullptr) return std::string();
@@ -44,31 +40,6 @@ Result<std::string> serialize_db(const hs_database_t* db) {
     std::free(bytes);
     return out;
 }
-
-/// Sequential reader over the file's fields; any overrun marks the file corrupt.
-class Reader {
-public:
-    explicit Reader(std::string_view data) : data_(data) {}
-    bool u64(std::uint64_t& v) {
-        if (data_.size() - pos_ < 8) return false;
-        v = 0;
-        for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(data_[pos_ + i])) << (8 * i);
-        pos_ += 8;
-        return true;
-    }
-    bool bytes(std::string_view& out) {
-        std::uint64_t n = 0;
-        if (!u64(n) || data_.size() - pos_ < n) return false;
-        out = data_.substr(pos_, n);
-        pos_ += n;
-        return true;
-    }
-    bool done() const { return pos_ == data_.size(); }
-
-private:
-    std::string_view data_;
-    std::size_t pos_ = 0;
-};
 
 Status corrupt(const std::string& what) { return Status(ErrorCode::kEngineFile, "the engine file is corrupt: " + what); }
 
@@ -138,7 +109,7 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
         const std::string_view body = bytes.substr(0, bytes.size() - digest_size);
         const auto digest = detail::sha256(body);
         if (std::memcmp(digest.data(), bytes.data() + body.size(), digest_size) != 0) return corrupt("checksum mismatch");
-        Reader r(body.substr(sizeof kMagic));
+        ByteReader r(body.substr(sizeof kMagic));
         std::uint64_t format = 0;
         std::string_view lib, hs, version, canonical, widths_bytes, scan_bytes, som_bytes, label_bytes, trailer_bytes,
             lexicon_bytes;
@@ -165,7 +136,7 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
                                                       std::string(version) + ", not " + expected->version() + ")");
         }
         detail::LexiconMap lexicons;
-        Reader lex(lexicon_bytes);
+        ByteReader lex(lexicon_bytes);
         while (!lex.done()) {
             // The file's digest covers the lexicons; each one's own digest is
             // stored, not recomputed (the policy names lexicons by digest).
@@ -187,7 +158,7 @@ Result<Engine> Engine::deserialize(std::string_view bytes, const EngineOptions& 
         data->version = detail::to_hex(detail::sha256(data->canonical_json), 16);
         if (data->version != version) return corrupt("its policy does not match its recorded version");
         std::vector<unsigned> widths;
-        Reader w(widths_bytes);
+        ByteReader w(widths_bytes);
         for (std::uint64_t v = 0; !w.done();) {
             if (!w.u64(v)) return corrupt("bad pattern table");
             widths.push_back(static_cast<unsigned>(v));

@@ -17,7 +17,7 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
 }  // namespace
 
-TableMemory::TableMemory(std::size_t bytes) : size_(bytes) {
+TableMemory::TableMemory(std::size_t bytes) {
     if (bytes == 0) return;
 #ifdef PHIMASK_HAVE_MMAP
     if (bytes >= kHugePage) {
@@ -43,14 +43,13 @@ TableMemory::TableMemory(std::size_t bytes) : size_(bytes) {
 TableMemory::~TableMemory() { release(); }
 
 TableMemory::TableMemory(TableMemory&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)),
+    : data_(std::exchange(other.data_, nullptr)),
       mapping_(std::exchange(other.mapping_, nullptr)), mapping_size_(std::exchange(other.mapping_size_, 0)) {}
 
 TableMemory& TableMemory::operator=(TableMemory&& other) noexcept {
     if (this != &other) {
         release();
         data_ = std::exchange(other.data_, nullptr);
-        size_ = std::exchange(other.size_, 0);
         mapping_ = std::exchange(other.mapping_, nullptr);
         mapping_size_ = std::exchange(other.mapping_size_, 0);
     }

@@ -22,12 +22,10 @@ public:
     TableMemory& operator=(const TableMemory&) = delete;
 
     void* data() const noexcept { return data_; }
-    std::size_t size() const noexcept { return size_; }
 
 private:
     void release() noexcept;
     void* data_ = nullptr;
-    std::size_t size_ = 0;
     void* mapping_ = nullptr;  ///< the whole mapping, when mapped (data_ lies inside it)
     std::size_t mapping_size_ = 0;
 };

@@ -4,22 +4,39 @@
 #include <array>
 
 #include "ascii.h"
+#include "byte_io.h"
 #include "crypto.h"
 #include "vault_state.h"
 
 namespace phimask {
 namespace detail {
+namespace {
+
+/// Overwrites a buffer that held PHI before it is freed.
+void wipe(std::string& s) {
+    std::fill(s.begin(), s.end(), '\0');
+    s.clear();
+}
+
+/// The by_key key of a value: its type and its token key.
+std::string index_key(std::string_view type, std::string_view key) {
+    std::string out;
+    out.reserve(type.size() + 1 + key.size());
+    out.append(type).append(1, '\x1f').append(key);
+    return out;
+}
+
+}  // namespace
 
 std::uint32_t VaultState::number_for(const std::string& type, std::string key, std::string_view original) {
-    std::string index_key = type;
-    index_key += '\x1f';
-    index_key += key;
-    if (auto it = by_key.find(index_key); it != by_key.end()) return entries[it->second].number;
-    std::vector<std::size_t>& numbered = by_type[type];
-    const auto number = static_cast<std::uint32_t>(numbered.size() + 1);
-    numbered.push_back(entries.size());
-    by_key.emplace(std::move(index_key), entries.size());
-    entries.push_back({type, number, std::move(key), std::string(original)});
+    std::string where = index_key(type, key);
+    if (auto it = by_key.find(where); it != by_key.end()) {
+        wipe(where);
+        return entries[it->second].number;
+    }
+    const auto number = static_cast<std::uint32_t>(by_type[type].size() + 1);
+    if (!add({type, number, std::move(key), std::string(original)})) return 0;  // cannot happen: `where` is new
+    wipe(where);
     return number;
 }
 
@@ -32,18 +49,30 @@ const VaultState::Entry* VaultState::find(std::string_view type, std::uint32_t n
 bool VaultState::add(Entry entry) {
     std::vector<std::size_t>& numbered = by_type[entry.type];
     if (entry.number != numbered.size() + 1) return false;  // numbers of a type are 1, 2, 3... in order
-    std::string index_key = entry.type + '\x1f' + entry.key;
-    if (!by_key.emplace(std::move(index_key), entries.size()).second) return false;
-    numbered.push_back(entries.size());
+    std::string where = index_key(entry.type, entry.key);
+    if (by_key.count(where) != 0) return false;
+    // The entry first, then its indexes: should an index insert fail, the entry is dropped again.
     entries.push_back(std::move(entry));
+    try {
+        numbered.push_back(entries.size() - 1);
+        by_key.emplace(std::move(where), entries.size() - 1);
+    } catch (...) {
+        if (numbered.size() > entries.back().number - 1) numbered.pop_back();
+        wipe(entries.back().key);
+        wipe(entries.back().original);
+        entries.pop_back();
+        throw;
+    }
     return true;
 }
 
 void VaultState::forget_after(std::size_t count) {
     while (entries.size() > count) {
         Entry& e = entries.back();
-        by_key.erase(e.type + '\x1f' + e.key);
+        if (auto node = by_key.extract(index_key(e.type, e.key))) wipe(node.key());
         by_type[e.type].pop_back();
+        wipe(e.key);
+        wipe(e.original);
         entries.pop_back();
     }
 }
@@ -52,56 +81,26 @@ void VaultState::forget_after(std::size_t count) {
 
 namespace {
 
+using detail::ascii_upper;
+using detail::ByteReader;
 using detail::is_ascii_letter;
+using detail::is_ascii_space;
 using detail::is_digit;
+using detail::put_bytes;
+using detail::put_u64;
+using detail::wipe;
 
 constexpr char kMagic[16] = {'P', 'H', 'I', 'M', 'A', 'S', 'K', '-', 'V', 'A', 'U', 'L', 'T', '\n', '\0', '\0'};
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint64_t kFormat = 1;
 constexpr std::size_t kNonceBytes = 12;
-constexpr std::size_t kHeaderBytes = sizeof kMagic + 4;
+constexpr std::size_t kHeaderBytes = sizeof kMagic + 8;
 constexpr std::size_t kLongestToken = 96;  // bytes from '{' to '}', white space included
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-void put_u32(std::string& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-
-void put_bytes(std::string& out, std::string_view bytes) {
-    put_u32(out, static_cast<std::uint32_t>(bytes.size()));
-    out.append(bytes);
-}
-
-/// Reads what put_u32 and put_bytes wrote.
-struct Reader {
-    std::string_view in;
-    bool u32(std::uint32_t& v) {
-        if (in.size() < 4) return false;
-        v = 0;
-        for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[i])) << (8 * i);
-        in.remove_prefix(4);
-        return true;
-    }
-    bool bytes(std::string& out) {
-        std::uint32_t size = 0;
-        if (!u32(size) || in.size() < size) return false;
-        out.assign(in.substr(0, size));
-        in.remove_prefix(size);
-        return true;
-    }
-};
 
 /// The header every sealed vault starts with, authenticated as associated data.
 std::string header() {
     std::string h(kMagic, sizeof kMagic);
-    put_u32(h, kFormat);
+    put_u64(h, kFormat);
     return h;
-}
-
-/// Overwrites a buffer that held the plaintext mapping before it is freed.
-void wipe(std::string& s) {
-    std::fill(s.begin(), s.end(), '\0');
-    s.clear();
 }
 
 /// A token at text[i] ('{'): its canonical type and number, and where it ends.
@@ -117,7 +116,7 @@ bool read_token(std::string_view text, std::size_t i, Token& token) {
     for (; j < text.size() && j - i < kLongestToken; ++j) {
         const char c = text[j];
         if (c == '}') break;
-        if (is_space(c)) continue;
+        if (is_ascii_space(c)) continue;
         if (!is_ascii_letter(c) && !is_digit(c) && c != '_') return false;
         compact += c;
     }
@@ -132,7 +131,7 @@ bool read_token(std::string_view text, std::size_t i, Token& token) {
     }
     if (number == 0) return false;
     token.type = compact.substr(0, underscore);
-    for (char& c : token.type) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    for (char& c : token.type) c = ascii_upper(c);
     token.number = static_cast<std::uint32_t>(number);
     token.end = j + 1;
     return true;
@@ -142,11 +141,7 @@ bool read_token(std::string_view text, std::size_t i, Token& token) {
 
 Vault::Vault() : state_(std::make_unique<detail::VaultState>()) {}
 Vault::~Vault() {
-    if (!state_) return;
-    for (auto& e : state_->entries) {
-        wipe(e.key);
-        wipe(e.original);
-    }
+    if (state_) state_->forget_after(0);
 }
 Vault::Vault(Vault&&) noexcept = default;
 Vault& Vault::operator=(Vault&&) noexcept = default;
@@ -160,9 +155,9 @@ RestoreResult Vault::restore(std::string_view text) const {
     Token token;
     for (std::size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) {
         if (!read_token(text, i, token)) continue;
-        const std::string canonical = "{" + token.type + "_" + std::to_string(token.number) + "}";
         const detail::VaultState::Entry* entry = state_->find(token.type, token.number);
         if (entry == nullptr) {
+            const std::string canonical = "{" + token.type + "_" + std::to_string(token.number) + "}";
             if (std::find(out.unknown.begin(), out.unknown.end(), canonical) == out.unknown.end()) {
                 out.unknown.push_back(canonical);
             }
@@ -181,19 +176,22 @@ RestoreResult Vault::restore(std::string_view text) const {
 Result<std::string> Vault::seal(std::string_view key) const {
     if (key.size() != 32) return Status(ErrorCode::kVault, "a vault key must be 32 bytes (AES-256)");
     std::string plain;
-    put_u32(plain, static_cast<std::uint32_t>(state_->entries.size()));
+    put_u64(plain, state_->entries.size());
     for (const auto& e : state_->entries) {
         put_bytes(plain, e.type);
-        put_u32(plain, e.number);
+        put_u64(plain, e.number);
         put_bytes(plain, e.key);
         put_bytes(plain, e.original);
     }
-    std::array<std::uint8_t, kNonceBytes> nonce{};
-    std::string out = header();
-    const bool ok = detail::random_bytes(nonce.data(), nonce.size()) &&
-                    (out.append(reinterpret_cast<const char*>(nonce.data()), nonce.size()), true) &&
-                    detail::aes256gcm_seal(key, std::string_view(out).substr(kHeaderBytes, kNonceBytes),
-                                           std::string_view(out).substr(0, kHeaderBytes), plain, out);
+    std::array<std::uint8_t, kNonceBytes> nonce_bytes{};
+    const std::string_view nonce(reinterpret_cast<const char*>(nonce_bytes.data()), nonce_bytes.size());
+    const std::string aad = header();
+    std::string out = aad;
+    bool ok = detail::random_bytes(nonce_bytes.data(), nonce_bytes.size());
+    if (ok) {
+        out.append(nonce);
+        ok = detail::aes256gcm_seal(key, nonce, aad, plain, out);
+    }
     wipe(plain);
     if (!ok) return Status(ErrorCode::kInternal, "OpenSSL could not encrypt the vault");
     return out;
@@ -204,9 +202,8 @@ Result<Vault> Vault::unseal(std::string_view sealed, std::string_view key) {
     if (sealed.size() < kHeaderBytes + kNonceBytes || sealed.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) {
         return Status(ErrorCode::kVault, "not a sealed phimask vault");
     }
-    std::uint32_t format = 0;
-    Reader version{sealed.substr(sizeof kMagic, 4)};
-    version.u32(format);
+    std::uint64_t format = 0;
+    ByteReader(sealed.substr(sizeof kMagic, 8)).u64(format);
     if (format != kFormat) {
         return Status(ErrorCode::kVault, "a sealed vault of format " + std::to_string(format) +
                                              "; this phimask reads format " + std::to_string(kFormat));
@@ -217,17 +214,20 @@ Result<Vault> Vault::unseal(std::string_view sealed, std::string_view key) {
         return Status(ErrorCode::kVault, "the vault does not open with this key, or it was altered");
     }
     Vault vault;
-    Reader in{plain};
-    std::uint32_t count = 0;
-    bool ok = in.u32(count);
-    for (std::uint32_t k = 0; ok && k < count; ++k) {
-        detail::VaultState::Entry e;
-        ok = in.bytes(e.type) && in.u32(e.number) && in.bytes(e.key) && in.bytes(e.original) &&
-             vault.state_->add(std::move(e));
+    ByteReader in(plain);
+    std::uint64_t count = 0;
+    bool ok = in.u64(count);
+    for (std::uint64_t k = 0; ok && k < count; ++k) {
+        std::string_view type, value_key, original;
+        std::uint64_t number = 0;
+        ok = in.bytes(type) && in.u64(number) && in.bytes(value_key) && in.bytes(original) && number <= UINT32_MAX &&
+             vault.state_->add({std::string(type), static_cast<std::uint32_t>(number), std::string(value_key),
+                                std::string(original)});
     }
+    ok = ok && in.done();
     wipe(plain);
     // Authenticated yet malformed: written by a faulty writer, not by this format.
-    if (!ok || !in.in.empty()) return Status(ErrorCode::kVault, "the sealed vault's contents are malformed");
+    if (!ok) return Status(ErrorCode::kVault, "the sealed vault's contents are malformed");
     return vault;
 }
 

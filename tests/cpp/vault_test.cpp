@@ -143,6 +143,7 @@ TEST(Vault, SealedVaultsOpenOnlyWithTheirKey) {
     std::string newer = *sealed;
     newer[16] = 2;  // the format number
     EXPECT_EQ(Vault::unseal(newer, kKey).status().code(), ErrorCode::kVault);
+    EXPECT_NE(Vault::unseal(newer, kKey).status().message().find("format 2"), std::string::npos);
     EXPECT_EQ(vault.seal("short").status().code(), ErrorCode::kVault);
     EXPECT_EQ(Vault::unseal(*sealed, "short").status().code(), ErrorCode::kVault);
 }

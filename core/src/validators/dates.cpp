@@ -176,6 +176,13 @@ int month_number(std::string_view word) {
     return 0;
 }
 
+int month_number_any_case(std::string_view word) {
+    char lower[12];
+    if (word.size() > sizeof lower) return 0;
+    for (std::size_t k = 0; k < word.size(); ++k) lower[k] = ascii_lower(word[k]);
+    return month_number(std::string_view(lower, word.size()));
+}
+
 namespace {
 
 /// One token of a written date: a word, or a number with an optional ordinal

@@ -21,5 +21,7 @@ std::vector<std::string_view> validator_names();
 /// letters, or "sept"), else 0. Shared by the date validators and the
 /// generalize action.
 int month_number(std::string_view lowercase_word);
+/// month_number of a word in any ASCII case ("JAN", "Enero").
+int month_number_any_case(std::string_view word);
 
 }  // namespace phimask::detail
