@@ -249,7 +249,7 @@ class Engine:
             return self._core.redact(text)
         if not isinstance(vault, Vault):
             raise TypeError(f"Engine.redact() expects vault as a phimask.Vault, not {type(vault).__name__}")
-        return self._core.redact(text, vault._core)
+        return self._core.redact_in(text, vault._core)
 
     @overload
     def detect(self, text: str) -> list[Span]: ...
@@ -270,7 +270,8 @@ class Engine:
     def redact_many(self, texts: Iterable[AnyStr], threads: int = 0) -> list[Result[AnyStr]]:
         """Redacts many texts in parallel in C++; results in input order.
 
-        The GIL is released for the whole batch. ``threads=0`` uses one thread
+        The GIL is released while the threads work; results become Python
+        objects in input order as they finish. ``threads=0`` uses one thread
         per CPU (never more than there are texts); each thread has its own
         scanner. Items may mix str and bytes; each result has its input's type.
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import types
-
 from . import _phimask
 
 TYPE_CHECKING = False  # typing is imported by type checkers only (_vault.pyi has the generic types)
@@ -24,7 +22,7 @@ class Restored:
     """
 
     __slots__ = ("text", "restored", "unknown")
-    __class_getitem__ = classmethod(types.GenericAlias)  # Restored[str] at run time
+    __class_getitem__ = classmethod(type(list[int]))  # Restored[str] at run time (types.GenericAlias)
 
     def __init__(self, text: AnyStr, restored: int, unknown: tuple[str, ...]) -> None:
         self.text = text

@@ -38,8 +38,7 @@ TextView borrow_text(py::handle obj, const char* call, const std::string& where)
         return {std::string_view(data, static_cast<std::size_t>(size)), TextKind::kStr, PyUnicode_IS_ASCII(p) != 0};
     }
     if (PyBytes_Check(p)) {
-        return {std::string_view(PyBytes_AS_STRING(p), static_cast<std::size_t>(PyBytes_GET_SIZE(p))),
-                TextKind::kBytes, false};
+        return {bytes_view(p), TextKind::kBytes, false};
     }
     std::string message = std::string(call) + " expects str or bytes";
     if (!where.empty()) message += " in " + where;

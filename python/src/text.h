@@ -31,6 +31,11 @@ struct TextView {
 /// surrogate. `where` prefixes error messages ("texts[3]"), may be empty.
 TextView borrow_text(pybind11::handle obj, const char* call, const std::string& where);
 
+/// The bytes of a Python bytes object, borrowed.
+inline std::string_view bytes_view(pybind11::handle bytes) {
+    return {PyBytes_AS_STRING(bytes.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes.ptr()))};
+}
+
 /// Rewrites the spans' UTF-8 byte offsets into `text`'s own unit, in one pass.
 /// Spans must be sorted and non-overlapping, as the engine returns them.
 void to_caller_offsets(const TextView& text, std::vector<Span>& spans);

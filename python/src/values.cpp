@@ -191,13 +191,16 @@ PyMethodDef span_methods[] = {
 // Summary -------------------------------------------------------------------
 
 /// A read-only copy of `counts` (str -> int), or nullptr with TypeError.
-PyObject* counts_proxy(PyObject* counts) {
+/// A new dict with the items of the mapping `counts`, or nullptr with the error set.
+PyObject* dict_copy(PyObject* counts) {
     PyObject* copy = PyDict_New();
+    if (copy != nullptr && PyDict_Merge(copy, counts, 1) < 0) Py_CLEAR(copy);
+    return copy;
+}
+
+PyObject* counts_proxy(PyObject* counts) {
+    PyObject* copy = dict_copy(counts);
     if (copy == nullptr) return nullptr;
-    if (PyDict_Merge(copy, counts, 1) < 0) {
-        Py_DECREF(copy);
-        return nullptr;
-    }
     Py_ssize_t pos = 0;
     PyObject *key = nullptr, *value = nullptr;
     while (PyDict_Next(copy, &pos, &key, &value)) {
@@ -223,6 +226,12 @@ PyObject* summary_new(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
     PyObject* proxy = counts_proxy(counts);
     if (proxy == nullptr) return nullptr;
     PyObject* types = PySequence_Tuple(blocking);
+    for (Py_ssize_t i = 0; types != nullptr && i < PyTuple_GET_SIZE(types); ++i) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(types, i))) {
+            Py_CLEAR(types);
+            PyErr_SetString(PyExc_TypeError, "Summary: blocking_types must be str");
+        }
+    }
     if (types == nullptr) {
         Py_DECREF(proxy);
         return nullptr;
@@ -277,15 +286,9 @@ Py_hash_t summary_hash(PyObject* self) {
     return h;
 }
 
-PyObject* summary_counts_dict(SummaryObject* s) {
-    PyObject* counts = PyDict_New();
-    if (counts != nullptr && PyDict_Merge(counts, s->counts, 1) < 0) Py_CLEAR(counts);
-    return counts;
-}
-
 PyObject* summary_repr(PyObject* self) {
     auto* s = reinterpret_cast<SummaryObject*>(self);
-    PyObject* counts = summary_counts_dict(s);
+    PyObject* counts = dict_copy(s->counts);
     if (counts == nullptr) return nullptr;
     PyObject* repr = PyUnicode_FromFormat("Summary(counts=%R, policy_version=%R, blocked=%R, blocking_types=%R)",
                                           counts, s->policy_version, s->blocked, s->blocking_types);
@@ -295,7 +298,7 @@ PyObject* summary_repr(PyObject* self) {
 
 PyObject* summary_reduce(PyObject* self, PyObject*) {
     auto* s = reinterpret_cast<SummaryObject*>(self);
-    PyObject* counts = summary_counts_dict(s);
+    PyObject* counts = dict_copy(s->counts);
     if (counts == nullptr) return nullptr;
     return Py_BuildValue("(O(NOOO))", reinterpret_cast<PyObject*>(Py_TYPE(self)), counts, s->policy_version,
                          s->blocked, s->blocking_types);
@@ -422,7 +425,7 @@ Attributes:
     type: entity type, e.g. ``"US_SOCIAL_SECURITY_NUMBER"``.
     score: confidence in [0, 1] after validators and context words.
     action: what the policy did to it: ``"placeholder"``, ``"mask"``,
-        ``"remove"``, ``"hash"``, ``"block"`` or ``"generalize"``.
+        ``"remove"``, ``"hash"``, ``"block"``, ``"generalize"`` or ``"token"``.
     detector: name of the detector that found it.
 
 Example:
@@ -486,30 +489,36 @@ PyTypeObject* make_type(py::module_& m, const char* name, const char* qualified,
 }
 
 /// A Python Span for a core span whose offsets are already in the caller's unit.
-py::object make_span(const Span& s) {
-    py::str type = name_str(s.type), action = name_str(action_name(s.action)), detector = name_str(s.detector);
+py::object make_span(const Span& s, const DetectorStrings& strings) {
+    const DetectorStrings::Row& row = strings[s.detector_index];
     SpanObject* span = nullptr;
     py::object owner = allocate_owned(span_type, span);
     span->start = static_cast<Py_ssize_t>(s.start);
     span->end = static_cast<Py_ssize_t>(s.end);
     span->score = s.score;
-    span->type = type.release().ptr();
-    span->action = action.release().ptr();
-    span->detector = detector.release().ptr();
+    span->type = row.type.inc_ref().ptr();
+    span->action = row.action.inc_ref().ptr();
+    span->detector = row.name.inc_ref().ptr();
     return owner;
 }
 
 }  // namespace
 
-py::list make_spans(const std::vector<Span>& spans) {
+DetectorStrings::DetectorStrings(const Policy& policy) {
+    for (const DetectorInfo& d : policy.detectors()) {
+        rows_.push_back({name_str(d.name), name_str(d.type), name_str(action_name(d.action))});
+    }
+}
+
+py::list make_spans(const std::vector<Span>& spans, const DetectorStrings& strings) {
     py::list out(spans.size());
     for (std::size_t i = 0; i < spans.size(); ++i) {
-        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), make_span(spans[i]).release().ptr());
+        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), make_span(spans[i], strings).release().ptr());
     }
     return out;
 }
 
-py::object make_result(RedactResult& result, const TextView& text) {
+py::object make_result(RedactResult& result, const TextView& text, const DetectorStrings& strings) {
     to_caller_offsets(text, result.spans);
     const Summary& summary = result.summary;
     py::dict counts;
@@ -520,7 +529,7 @@ py::object make_result(RedactResult& result, const TextView& text) {
     }
     py::tuple spans(result.spans.size());
     for (std::size_t i = 0; i < result.spans.size(); ++i) {
-        PyTuple_SET_ITEM(spans.ptr(), static_cast<Py_ssize_t>(i), make_span(result.spans[i]).release().ptr());
+        PyTuple_SET_ITEM(spans.ptr(), static_cast<Py_ssize_t>(i), make_span(result.spans[i], strings).release().ptr());
     }
     py::object proxy = py::reinterpret_steal<py::object>(checked(PyDictProxy_New(counts.ptr())));
     py::str version = name_str(summary.policy_version);

@@ -10,17 +10,13 @@ namespace py = pybind11;
 namespace phimask::python {
 namespace {
 
-std::string_view key_bytes(const py::bytes& key) {
-    return {PyBytes_AS_STRING(key.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(key.ptr()))};
-}
-
 /// (text, restored, unknown): phimask.Vault.restore builds its result from these.
 py::tuple restore(PyVault& self, py::handle text) {
     const TextView view = borrow_text(text, "Vault.restore()", {});
     RestoreResult result;
     {
         py::gil_scoped_release unlocked;
-        VaultLock lock(self);
+        std::lock_guard<std::mutex> lock(self.mutex);
         result = self.vault.restore(view.utf8);
     }
     py::tuple unknown(result.unknown.size());
@@ -31,8 +27,8 @@ py::tuple restore(PyVault& self, py::handle text) {
 py::bytes seal(PyVault& self, const py::bytes& key) {
     Result<std::string> sealed = [&] {
         py::gil_scoped_release unlocked;
-        VaultLock lock(self);
-        return self.vault.seal(key_bytes(key));
+        std::lock_guard<std::mutex> lock(self.mutex);
+        return self.vault.seal(bytes_view(key));
     }();
     if (!sealed.ok()) throw_status(sealed.status());
     return py::bytes(*sealed);
@@ -41,7 +37,7 @@ py::bytes seal(PyVault& self, const py::bytes& key) {
 std::unique_ptr<PyVault> unseal(const py::bytes& data, const py::bytes& key) {
     Result<Vault> vault = [&] {
         py::gil_scoped_release unlocked;
-        return Vault::unseal(key_bytes(data), key_bytes(key));
+        return Vault::unseal(bytes_view(data), bytes_view(key));
     }();
     if (!vault.ok()) throw_status(vault.status());
     auto out = std::make_unique<PyVault>();
@@ -51,13 +47,11 @@ std::unique_ptr<PyVault> unseal(const py::bytes& data, const py::bytes& key) {
 
 std::size_t size(PyVault& self) {
     py::gil_scoped_release unlocked;
-    VaultLock lock(self);
+    std::lock_guard<std::mutex> lock(self.mutex);
     return self.vault.size();
 }
 
 }  // namespace
-
-VaultLock::VaultLock(PyVault& vault) : lock_(vault.mutex) {}
 
 void register_vault(py::module_& m) {
     // Private: phimask.Vault (python/phimask/_vault.py) is the documented class.

@@ -10,19 +10,10 @@
 namespace phimask::python {
 
 /// A Vault with a lock: Python threads may share one, and the GIL is released
-/// while it is used, so every use holds `mutex` (taken without the GIL).
+/// while it is used, so every use holds `mutex`, taken after releasing the GIL.
 struct PyVault {
     Vault vault;
     std::mutex mutex;
-};
-
-/// Locks `vault` for the scope, waiting without the GIL.
-class VaultLock {
-public:
-    explicit VaultLock(PyVault& vault);
-
-private:
-    std::unique_lock<std::mutex> lock_;
 };
 
 void register_vault(pybind11::module_& m);

@@ -92,3 +92,5 @@ def test_the_default_engine_takes_a_vault_too() -> None:
     vault = phimask.Vault()
     assert phimask.redact("SSN 219-45-8832", vault=vault).text == "SSN {US_SOCIAL_SECURITY_NUMBER}"
     assert len(vault) == 0  # the default policy's action is the placeholder
+    with pytest.raises(TypeError, match="phimask.Vault"):
+        phimask.redact("x", vault={})  # type: ignore[arg-type]
