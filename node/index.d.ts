@@ -17,8 +17,9 @@ import { Transform } from 'node:stream';
  * - `hash`: replaced by `{TYPE:<hex>}`, a truncated HMAC-SHA-256 under `options.hashKey`
  * - `block`: the whole result is blocked: `result.text` is empty
  * - `generalize`: HIPAA Safe Harbor generalization (a date → its year, an age over 89 → `90+`, a ZIP code → 3 digits)
+ * - `token`: replaced by a numbered `{TYPE_N}`, consistent within a conversation's {@link Vault}
  */
-export type Action = 'placeholder' | 'mask' | 'remove' | 'hash' | 'block' | 'generalize';
+export type Action = 'placeholder' | 'mask' | 'remove' | 'hash' | 'block' | 'generalize' | 'token';
 
 /**
  * One detected entity: a frozen plain object.

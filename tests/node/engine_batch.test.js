@@ -66,5 +66,5 @@ test('a large batch runs off the main thread', async () => {
   done = true;
   assert.equal(results.length, texts.length);
   assert.ok(results.every((r, i) => r.text === `row ${i} SSN {US_SOCIAL_SECURITY_NUMBER} mail {EMAIL}`));
-  assert.ok(turns > 0, 'the event loop ran while the batch was scanned');
+  assert.ok(turns > 2, 'the event loop ran while the batch was scanned');
 });

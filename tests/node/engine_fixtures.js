@@ -45,4 +45,8 @@ function plain(result) {
   return JSON.parse(JSON.stringify(result, (key, value) => (value && value.type === 'Buffer' ? value.data : value)));
 }
 
-module.exports = { SSN_LIKE, PLUGINS, ssnPolicy, SECRET, assertNoSecret, plain };
+/** A full garbage collection: node --test runs without --expose-gc, so the flag is set here. */
+require('node:v8').setFlagsFromString('--expose-gc');
+const gc = require('node:vm').runInNewContext('gc');
+
+module.exports = { SSN_LIKE, PLUGINS, ssnPolicy, SECRET, assertNoSecret, plain, gc };
