@@ -61,10 +61,28 @@ void confirm_candidates(const EngineCore& core, const NormalizedText& text, cons
     }
 }
 
+namespace {
+
+/// The end of a proposal cut to kMaxProposalBytes: its last space or comma
+/// within the limit, with the spaces and commas before it dropped; `start`
+/// when there is none.
+std::size_t bounded_end(std::string_view norm, std::size_t start, std::size_t end) {
+    if (end - start <= kMaxProposalBytes) return end;
+    auto separator = [](char c) { return is_ascii_space(c) || c == ','; };
+    std::size_t e = start + kMaxProposalBytes;
+    while (e > start && !separator(norm[e])) --e;
+    while (e > start && separator(norm[e - 1])) --e;
+    return e;
+}
+
+}  // namespace
+
 void confirm_proposals(const EngineCore& core, const NormalizedText& text, std::uint32_t detector,
                        const std::vector<Proposal>& proposals, std::vector<Hit>& out) {
     const std::string_view norm = text.text();
-    for (const Proposal& p : proposals) {
+    for (const Proposal& proposal : proposals) {
+        Proposal p = proposal;
+        p.end = bounded_end(norm, p.start, p.end);
         if (p.end <= p.start) continue;
         const double score = confirm_value(core, detector, norm, p.start, p.end, p.start, p.end, p.score);
         if (score < 0) continue;

@@ -1,6 +1,7 @@
 #include "phimask/engine.h"
 
 #include "actions.h"
+#include "guarded.h"
 #include "pipeline.h"
 #include "resolve.h"
 #include "vault_state.h"
@@ -9,6 +10,12 @@ namespace phimask {
 namespace detail {
 
 Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text) {
+    Status s = find_unresolved_hits(core, ctx, text);
+    if (s.ok()) resolve_overlaps(core.data(), text, ctx.hits);
+    return s;
+}
+
+Status find_unresolved_hits(const EngineCore& core, ScanContext& ctx, std::string_view text) {
     ctx.hits.clear();
     if (text.size() > core.options().max_input_bytes) {
         return Status(ErrorCode::kInput, "the input is " + std::to_string(text.size()) + " bytes; the limit is " +
@@ -35,7 +42,6 @@ Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text
             confirm_proposals(core, ctx.normalized, d, ctx.proposals, ctx.hits);
         }
     }
-    resolve_overlaps(core.data(), text, ctx.hits);
     return {};
 }
 
@@ -80,19 +86,6 @@ void clear_to_blocked(RedactResult& out, const std::string& version) {
     out.summary = Summary{};
     out.summary.policy_version = version;
     out.summary.blocked = true;
-}
-
-/// Runs `fn`, turning any exception into an internal error (never its what():
-/// a standard library message could in principle quote data).
-template <class Fn>
-auto guarded(Fn&& fn) -> decltype(fn()) {
-    try {
-        return fn();
-    } catch (const std::bad_alloc&) {
-        return Status(ErrorCode::kInternal, "out of memory");
-    } catch (...) {
-        return Status(ErrorCode::kInternal, "unexpected internal failure");
-    }
 }
 
 }  // namespace

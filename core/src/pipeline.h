@@ -29,4 +29,8 @@ public:
 /// Fills ctx.hits with the resolved detections for `text`.
 Status find_hits(const EngineCore& core, ScanContext& ctx, std::string_view text);
 
+/// As find_hits, before overlaps are resolved: every confirmed hit, in no
+/// particular order (a stream needs them to know where it may cut).
+Status find_unresolved_hits(const EngineCore& core, ScanContext& ctx, std::string_view text);
+
 }  // namespace phimask::detail

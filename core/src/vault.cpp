@@ -139,6 +139,16 @@ bool read_token(std::string_view text, std::size_t i, Token& token) {
 
 }  // namespace
 
+std::size_t detail::unfinished_token_start(std::string_view text) {
+    const std::size_t open = text.rfind('{');
+    if (open == std::string_view::npos || text.size() - open >= kLongestToken) return text.size();
+    for (std::size_t j = open + 1; j < text.size(); ++j) {
+        const char c = text[j];
+        if (!is_ascii_space(c) && !is_ascii_letter(c) && !is_digit(c) && c != '_') return text.size();
+    }
+    return open;
+}
+
 Vault::Vault() : state_(std::make_unique<detail::VaultState>()) {}
 Vault::~Vault() {
     if (state_) state_->forget_after(0);

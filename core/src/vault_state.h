@@ -35,6 +35,10 @@ struct VaultState {
     std::unordered_map<std::string, std::vector<std::size_t>> by_type;  ///< type -> entry of number n at [n - 1]
 };
 
+/// Where an unfinished token may begin at the end of `text`: the offset of a
+/// last "{" that more text could still turn into a token, else text.size().
+std::size_t unfinished_token_start(std::string_view text);
+
 struct VaultAccess {
     static VaultState& state(Vault& vault) { return *vault.state_; }
     static const VaultState& state(const Vault& vault) { return *vault.state_; }

@@ -6,5 +6,7 @@
 #include "phimask/offsets.h"
 #include "phimask/policy.h"
 #include "phimask/span.h"
+#include "phimask/stream.h"
 #include "phimask/status.h"
+#include "phimask/vault.h"
 #include "phimask/version.h"

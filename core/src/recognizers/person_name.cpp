@@ -78,6 +78,11 @@ private:
         std::size_t first;
         std::size_t last;
         double score;
+        /// For a name found by spreading through a list: the tokens of the
+        /// name it spread from (first, then last); otherwise none.
+        std::size_t seed_first = kNone;
+        std::size_t seed_last = kNone;
+        static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     };
 
     /// "Monjeau, Graves and Reed": a capitalized word listed with a name is a name.
@@ -133,11 +138,25 @@ private:
             mark(found[found.size() - 2]);
             mark(found.back());
         }
+        // A name spreads at most kProposalLookBehind bytes forward and kListBack
+        // bytes backward from the name it started from, so that with the seed's
+        // own look-ahead no rule reads past kProposalLookAhead (recognizer.h).
+        constexpr std::size_t kListBack = 12;
+        static_assert(kListBack + 17 <= kProposalLookAhead);  // 17: a trailing space run (whole_line) or a cue after the seed
+        auto within_reach = [&](std::size_t seed_first, std::size_t seed_last, std::size_t to, bool forward) {
+            return forward ? v[to].start - v[seed_first].start <= kProposalLookBehind
+                           : v[seed_last].end - v[to].end <= kListBack;
+        };
         for (std::size_t k = 0; k < found.size(); ++k) {
+            const bool seed = found[k].seed_first == Found::kNone;
+            const std::size_t seed_first = seed ? found[k].first : found[k].seed_first;
+            const std::size_t seed_last = seed ? found[k].last : found[k].seed_last;
             for (bool forward : {true, false}) {
                 std::size_t at = forward ? found[k].last : found[k].first;
-                for (std::size_t to = 0; neighbour(at, forward, to) && !taken(to) && listed(to);) {
-                    found.push_back({to, to, 0.7});
+                for (std::size_t to = 0;
+                     neighbour(at, forward, to) && !taken(to) && listed(to) &&
+                     within_reach(seed_first, seed_last, to, forward);) {
+                    found.push_back({to, to, 0.7, seed_first, seed_last});
                     mark(found.back());
                     at = to;
                 }
@@ -295,10 +314,14 @@ private:
     /// The tokens [first, last] are all of their line.
     static bool whole_line(const TokenView& v, std::size_t first, std::size_t last) {
         const std::string_view text = v.text();
+        // At most kIndent bytes of indentation or trailing space: what a rule reads stays near the name.
+        constexpr std::size_t kIndent = 16;
         std::size_t b = v[first].start;
-        while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+        while (b > 0 && v[first].start - b < kIndent && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
         std::size_t e = v[last].end;
-        while (e < text.size() && (text[e] == ' ' || text[e] == '\t' || text[e] == '.')) ++e;
+        while (e < text.size() && e - v[last].end < kIndent && (text[e] == ' ' || text[e] == '\t' || text[e] == '.')) {
+            ++e;
+        }
         return (b == 0 || text[b - 1] == '\n') && (e == text.size() || text[e] == '\n' || text[e] == '\r');
     }
 

@@ -29,6 +29,20 @@ struct Words {
     const LexiconIndex& lexicons;
 };
 
+/// Locality of every recognizer, so that a stream (phimask/stream.h) can decide
+/// a stretch of text from a bounded window around it (bytes of normalized text):
+///  - a proposal never spans more than kMaxProposalBytes (confirm_proposals
+///    cuts a longer one at its last space or comma within the limit);
+///  - no rule reads more than kProposalLookAhead bytes past a proposal's end
+///    to decide it (a phrase such as "lives at", the end of its line, a name
+///    listed after it) or more than kProposalLookBehind bytes before its start
+///    (a title, a cue, a name listed before it).
+/// Words longer than the look-ahead, and runs of punctuation longer than the
+/// look-behind before a word (read for sentence starts), are the exceptions.
+inline constexpr std::size_t kMaxProposalBytes = 96;
+inline constexpr std::size_t kProposalLookAhead = 32;
+inline constexpr std::size_t kProposalLookBehind = 96;
+
 /// A proposal's score: rules rate their `certainty` with 0.9 for the most
 /// certain, and the detector's `score` sets what that most certain rule scores.
 inline double proposal_score(double certainty, double detector_score) {
