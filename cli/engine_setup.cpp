@@ -106,6 +106,7 @@ int prepare_scan_command(std::string_view command, int argc, char** argv, int fi
     out.inputs = args.positional();
     if (out.inputs.empty()) out.inputs.push_back("-");
     out.jsonl = args.has("jsonl");
+    out.stream = args.has("stream");
     return -1;
 }
 

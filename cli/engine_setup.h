@@ -40,6 +40,7 @@ struct ScanCommand {
     std::optional<Engine> engine;
     std::vector<std::string> inputs;  ///< files; "-" for standard input (the default)
     bool jsonl = false;
+    bool stream = false;  ///< redact --stream
     std::size_t threads = 1;
 };
 

@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace phimask::cli {
 namespace {
 
@@ -27,6 +30,31 @@ std::FILE* open_input(const std::string& name, bool& owned) {
 }
 
 }  // namespace
+
+ChunkReader::~ChunkReader() {
+    if (owned_ && fd_ >= 0) ::close(fd_);
+}
+
+Status ChunkReader::open(const std::string& name) {
+    name_ = name;
+    owned_ = name != "-";
+    errno = 0;
+    fd_ = owned_ ? ::open(name.c_str(), O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
+    if (fd_ < 0) return io_error("cannot open", name, errno);
+    buf_.resize(std::size_t{1} << 16);
+    return {};
+}
+
+Status ChunkReader::next(std::string_view& chunk) {
+    for (;;) {
+        const ssize_t got = ::read(fd_, buf_.data(), buf_.size());
+        if (got >= 0) {
+            chunk = std::string_view(buf_.data(), static_cast<std::size_t>(got));
+            return {};
+        }
+        if (errno != EINTR) return io_error("cannot read", name_, errno);
+    }
+}
 
 std::string describe_input(const std::string& name) { return name == "-" ? "stdin" : "file " + name; }
 

@@ -46,6 +46,26 @@ private:
     std::size_t end_ = 0;
 };
 
+/// Reads a file, or standard input for "-", as it arrives: each next() returns
+/// what one read() gives (at most 64 KiB), without waiting for more.
+class ChunkReader {
+public:
+    ChunkReader() = default;
+    ~ChunkReader();
+    ChunkReader(const ChunkReader&) = delete;
+    ChunkReader& operator=(const ChunkReader&) = delete;
+
+    Status open(const std::string& name);
+    /// Sets `chunk` to the next bytes; empty at the end of the input. Valid until the next call.
+    Status next(std::string_view& chunk);
+
+private:
+    std::string name_;
+    int fd_ = -1;
+    bool owned_ = false;
+    std::string buf_;
+};
+
 /// Buffered standard output.
 class Output {
 public:

@@ -1,4 +1,4 @@
-// phimask redact: whole texts, or the string values of JSON lines.
+// phimask redact: whole texts, the string values of JSON lines, or streams.
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +12,7 @@
 #include "line_batches.h"
 #include "phimask/engine.h"
 #include "phimask/lines.h"
+#include "phimask/stream.h"
 
 namespace phimask::cli {
 namespace {
@@ -69,11 +70,40 @@ int redact_texts(const Engine& engine, const std::vector<std::string>& inputs) {
     });
 }
 
+/// --stream: each input is one stream, redacted as it arrives and written as
+/// soon as it is final (phimask/stream.h), so a slow producer's text comes out
+/// with at most the stream's hold-back delayed. A blocked input writes nothing
+/// more from the blocking value on.
+int redact_streams(const Engine& engine, const std::vector<std::string>& inputs) {
+    return run_inputs(inputs, [&](const std::string& name, Output& out, bool& blocked, std::string& context) {
+        context = describe_input(name);
+        ChunkReader reader;
+        Status status = reader.open(name);
+        StreamRedactor stream(engine);
+        StreamOutput piece;
+        std::string_view chunk;
+        while (status.ok()) {
+            status = reader.next(chunk);
+            if (!status.ok()) break;
+            status = chunk.empty() ? stream.finish(piece) : stream.push(chunk, piece);
+            if (status.ok()) status = out.write(piece.text);
+            if (status.ok() && !piece.text.empty()) status = out.flush();
+            if (chunk.empty() || stream.blocked()) break;
+        }
+        if (status.ok() && stream.blocked()) {
+            blocked = true;
+            report_blocked(context, stream.summary().blocking_types);
+        }
+        return status;
+    });
+}
+
 }  // namespace
 
 int redact_main(int argc, char** argv, int first) {
     ScanCommand cmd;
     if (int code = prepare_scan_command("redact", argc, argv, first, cmd); code >= 0) return code;
+    if (cmd.stream) return redact_streams(*cmd.engine, cmd.inputs);
     return cmd.jsonl ? redact_jsonl(*cmd.engine, cmd.inputs, cmd.threads) : redact_texts(*cmd.engine, cmd.inputs);
 }
 

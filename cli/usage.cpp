@@ -40,7 +40,8 @@ Exit status:
 )";
 
 constexpr const char* kRedactHelp = R"(Usage: phimask redact [--policy FILE | --engine FILE]
-                      [--hash-key-env VAR | --hash-key-file FILE] [--jsonl [--threads N]] [FILE...]
+                      [--hash-key-env VAR | --hash-key-file FILE] [--jsonl [--threads N] | --stream]
+                      [FILE...]
 
 Redacts each FILE (standard input when none, or for "-") to standard output.
 
@@ -52,10 +53,14 @@ Redacts each FILE (standard input when none, or for "-") to standard output.
   --jsonl                the input is JSON Lines: every string value (not keys) is redacted,
                          everything else is kept as written; blank lines are kept
   --threads N            threads for --jsonl (default 1, 0 = one per CPU); output order is kept
+  --stream               redact each input as it arrives (a pipe from a slow producer), writing
+                         text as soon as it is final: the output equals the whole-file output,
+                         and at most a few hundred bytes wait for what follows them
   -h, --help             show this help
 
 Without --jsonl each file is redacted as one text. An input (a file, or a JSON
-line) that the policy blocks is left out of the output and named on stderr; the
+line) that the policy blocks is left out of the output (with --stream, the
+output stops at the blocking value) and named on stderr; the
 run goes on and exits with 1. Any error stops the run: what was written before
 it is complete and redacted, nothing after it is written. A line that is not
 valid JSON is an input error (exit 4), reported by file and line number.
