@@ -25,8 +25,10 @@ from . import _phimask
 from ._default import DEFAULT_ENGINE_FILE, default_engine, detect, redact, redact_many
 from ._engine import MODELS_DIR, Engine, model_dirs
 from ._phimask import Result, Span, Summary
+from ._stream import StreamRedactor, StreamRestorer, redact_stream, restore_stream
 from ._vault import Restored, Vault
 from .errors import (
+    BlockedError,
     EngineFileError,
     FileError,
     HashKeyError,
@@ -41,6 +43,7 @@ from .errors import (
 __version__: str = _phimask.version()
 
 __all__ = [
+    "BlockedError",
     "DEFAULT_ENGINE_FILE",
     "MODELS_DIR",
     "Engine",
@@ -54,6 +57,8 @@ __all__ = [
     "Restored",
     "Result",
     "Span",
+    "StreamRedactor",
+    "StreamRestorer",
     "Summary",
     "Vault",
     "VaultError",

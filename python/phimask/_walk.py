@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Callable, Protocol
 
-from .errors import InputError, PhimaskError
+from .errors import BlockedError, InputError, PhimaskError
 
 __all__ = [
     "BlockedError",
@@ -60,26 +60,8 @@ class UnredactableContentError(InputError):
     """
 
 
-class BlockedError(PhimaskError):
-    """The policy's ``block`` action fired on a text: nothing of it may be sent
-    or returned. ``pointer`` is the JSON pointer of the text, ``types`` the
-    entity types whose action is ``block`` (type names only, never values).
-
-    Example:
-        >>> import phimask
-        >>> from phimask.bedrock import BlockedError
-        >>> issubclass(BlockedError, phimask.PhimaskError)
-        True
-    """
-
-    def __init__(self, message: str, pointer: str = "", types: tuple[str, ...] = ()) -> None:
-        super().__init__(message, pointer)
-        self.types = types
-
-
-# Users meet these through phimask.bedrock, so tracebacks name them there.
+# Users meet it through phimask.bedrock, so tracebacks name it there.
 UnredactableContentError.__module__ = "phimask.bedrock"
-BlockedError.__module__ = "phimask.bedrock"
 
 
 def pointer(parent: str, key: object) -> str:

@@ -49,9 +49,16 @@ Fail closed:
   checked it some other way.
 - A text the policy blocks (a ``block`` action) raises :class:`BlockedError`:
   the request is not sent; a blocked answer is not returned.
-- The wrapper has no ``converse_stream`` / ``invoke_model_with_response_stream``
-  and forwards no other attribute, so nothing reaches a model unredacted by
-  mistake; ``RedactingBedrockClient.client`` is the raw client for the rest.
+- ``converse_stream``: the request as for ``converse``; the answer's text
+  deltas are redacted as they arrive (:func:`redact_converse_stream`, on
+  :class:`phimask.StreamRedactor`: the same text as redacting the whole
+  answer, at most a few hundred characters later). A blocked answer raises
+  :class:`BlockedError` mid-stream: discard what was shown. For tokens
+  (``"token"`` action), :func:`restore_converse_stream` puts the
+  conversation's values back into the deltas instead.
+- The wrapper has no ``invoke_model_with_response_stream`` and forwards no
+  other attribute, so nothing reaches a model unredacted by mistake;
+  ``RedactingBedrockClient.client`` is the raw client for the rest.
 
 Error messages hold JSON pointers and type names, never text.
 """
@@ -60,9 +67,12 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Collection, Mapping
-from typing import Any, Literal
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import Any, Literal, Protocol
 
+from ._engine import Engine
+from ._stream import StreamRedactor, StreamRestorer
+from ._vault import Vault
 from ._walk import (
     BlockedError,
     Redactor,
@@ -84,6 +94,8 @@ __all__ = [
     "converse_text",
     "redact_converse_request",
     "redact_converse_response",
+    "redact_converse_stream",
+    "restore_converse_stream",
     "redact_invoke_model_request",
     "redact_invoke_model_response",
 ]
@@ -281,6 +293,128 @@ def redact_converse_response(
         if key in out:
             out[key] = ctx.document(out[key], pointer("", key))
     return out
+
+
+class _TextStream(Protocol):
+    def push(self, text: str) -> str: ...
+    def finish(self) -> str: ...
+
+
+# The delta members that carry text, and where the text is in each.
+_DELTA_TEXT = {"text": (), "reasoningContent": ("text",), "toolUse": ("input",)}
+
+
+def _delta_text(delta: Mapping[str, Any]) -> tuple[str, tuple[str, ...]] | None:
+    for kind, path in _DELTA_TEXT.items():
+        value: Any = delta.get(kind)
+        for key in path:
+            value = value.get(key) if isinstance(value, Mapping) else None
+        if isinstance(value, str):
+            return kind, path
+    return None
+
+
+def _with_text(kind: str, path: tuple[str, ...], delta: Mapping[str, Any], text: str) -> dict[str, Any]:
+    out = dict(delta)
+    if not path:
+        out[kind] = text
+        return out
+    inner = dict(out[kind])
+    inner[path[0]] = text
+    out[kind] = inner
+    return out
+
+
+def _stream_events(events: Iterable[Mapping[str, Any]], make: Any, after: Any) -> Iterator[dict[str, Any]]:
+    """Runs every text delta of each content block through its own stream from ``make()``."""
+    streams: dict[tuple[Any, str], tuple[_TextStream, tuple[str, ...]]] = {}
+
+    def finish(index: Any) -> Iterator[dict[str, Any]]:
+        for key in [k for k in streams if index is None or k[0] == index]:
+            stream, path = streams.pop(key)
+            rest = stream.finish()
+            after(stream)
+            if rest:
+                delta = _with_text(key[1], path, {key[1]: {} if path else ""}, rest)
+                yield {"contentBlockDelta": {"delta": delta, "contentBlockIndex": key[0]}}
+
+    for event in events:
+        block: Any = event.get("contentBlockDelta")
+        found = _delta_text(block.get("delta", {})) if isinstance(block, Mapping) else None
+        if found is None:
+            if "contentBlockStop" in event:
+                yield from finish(event["contentBlockStop"].get("contentBlockIndex"))
+            elif "messageStop" in event:
+                yield from finish(None)
+            yield dict(event)
+            continue
+        kind, path = found
+        index = block.get("contentBlockIndex")
+        if (index, kind) not in streams:
+            streams[(index, kind)] = (make(), path)
+        stream = streams[(index, kind)][0]
+        delta = block["delta"]
+        text = delta[kind]
+        for key in path:
+            text = text[key]
+        out = stream.push(text)
+        after(stream)
+        if out:
+            yield {**event, "contentBlockDelta": {**block, "delta": _with_text(kind, path, delta, out)}}
+    yield from finish(None)
+
+
+def redact_converse_stream(
+    events: Iterable[Mapping[str, Any]], *, engine: Engine | None = None, vault: Vault | None = None
+) -> Iterator[dict[str, Any]]:
+    """The events of a ``converse_stream`` response (``response["stream"]``) with their text redacted.
+
+    Each content block's text (and reasoning text, and tool-use input) is
+    redacted as one stream: the deltas joined equal the whole answer redacted,
+    whatever the model's chunking. Deltas whose text is all held back are left
+    out; what is held is sent before the block's ``contentBlockStop``. Every
+    other event passes as it is. With ``vault``, a ``token`` action numbers
+    values in the conversation's vault.
+
+    Raises:
+        BlockedError: a ``block`` action fired; nothing from the value on was yielded.
+
+    Example:
+        >>> import phimask.bedrock
+        >>> events = [{"contentBlockDelta": {"delta": {"text": t}, "contentBlockIndex": 0}}
+        ...           for t in ["Call 617-", "555-0142 today"]] + [{"contentBlockStop": {"contentBlockIndex": 0}}]
+        >>> out = list(phimask.bedrock.redact_converse_stream(events))
+        >>> "".join(e["contentBlockDelta"]["delta"]["text"] for e in out if "contentBlockDelta" in e)
+        'Call {PHONE} today'
+    """
+
+    def check(stream: StreamRedactor) -> None:
+        if stream.blocked:
+            types = stream.blocking_types
+            raise BlockedError("blocked by policy (types: " + ", ".join(types) + ")", "/stream", types)
+
+    return _stream_events(events, lambda: StreamRedactor(engine, vault=vault), check)
+
+
+def restore_converse_stream(events: Iterable[Mapping[str, Any]], vault: Vault) -> Iterator[dict[str, Any]]:
+    """The events of a ``converse_stream`` response with the vault's values put back into their text.
+
+    For prompts redacted with the ``token`` action: a token split across
+    deltas is restored. Other events pass as they are.
+
+    Example:
+        >>> import phimask, phimask.bedrock
+        >>> engine = phimask.Engine({"packs": ["us_core"], "actions": {"default": "token"}})
+        >>> vault = phimask.Vault()
+        >>> engine.redact("call 617-555-0142", vault=vault).text
+        'call {PHONE_1}'
+        >>> events = [{"contentBlockDelta": {"delta": {"text": t}, "contentBlockIndex": 0}} for t in ["Dial {PHO", "NE_1}."]]
+        >>> "".join(e["contentBlockDelta"]["delta"]["text"] for e in phimask.bedrock.restore_converse_stream(events, vault))
+        'Dial 617-555-0142.'
+    """
+    if not isinstance(vault, Vault):
+        raise TypeError(f"restore_converse_stream() expects a phimask.Vault, not {type(vault).__name__}")
+    return _stream_events(events, lambda: StreamRestorer(vault), lambda stream: None)
 
 
 def converse_text(response: Mapping[str, Any]) -> str:
@@ -502,7 +636,7 @@ def redact_invoke_model_response(
 
 
 class RedactingBedrockClient:
-    """A ``bedrock-runtime`` client whose ``converse`` and ``invoke_model`` redact both ways.
+    """A ``bedrock-runtime`` client whose ``converse``, ``converse_stream`` and ``invoke_model`` redact both ways.
 
     Args:
         client: a boto3 ``bedrock-runtime`` client (or anything with its
@@ -513,7 +647,7 @@ class RedactingBedrockClient:
             ``"refuse"`` (default) or ``"redact_strings"``.
         allow_unredacted: content kinds to pass as they are (see :data:`MEDIA_KINDS`).
 
-    Only ``converse`` and ``invoke_model`` exist on the wrapper; use
+    Only ``converse``, ``converse_stream`` and ``invoke_model`` exist on the wrapper; use
     :attr:`client` for anything else (its calls are not redacted).
     Thread-safe if the client is (boto3 clients are).
 
@@ -561,6 +695,19 @@ class RedactingBedrockClient:
         request = redact_converse_request(kwargs, engine=self._engine, allow_unredacted=self._allow)
         response = self._client.converse(**request)
         return redact_converse_response(response, engine=self._engine, allow_unredacted=self._allow)
+
+    def converse_stream(self, **kwargs: Any) -> dict[str, Any]:
+        """``client.converse_stream(**kwargs)`` with the prompt redacted before the call and the
+        answer's deltas as they arrive: ``response["stream"]`` is a generator of redacted events
+        (:func:`redact_converse_stream`), which raises :class:`BlockedError` if the answer is blocked.
+        The engine must be a :class:`phimask.Engine` (or None for the default one).
+        """
+        if self._engine is not None and not isinstance(self._engine, Engine):
+            raise TypeError("converse_stream() needs a phimask.Engine to stream with")
+        request = redact_converse_request(kwargs, engine=self._engine, allow_unredacted=self._allow)
+        response = dict(self._client.converse_stream(**request))
+        response["stream"] = redact_converse_stream(response["stream"], engine=self._engine)
+        return response
 
     def invoke_model(self, **kwargs: Any) -> dict[str, Any]:
         """``client.invoke_model(**kwargs)`` with the body's prompt redacted before the call and the answer after.

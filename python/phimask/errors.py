@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 __all__ = [
+    "BlockedError",
     "EngineFileError",
     "FileError",
     "HashKeyError",
@@ -149,3 +150,26 @@ class VaultError(PhimaskError, ValueError):
         ...     print(e)
         vault error: not a sealed phimask vault
     """
+
+
+class BlockedError(PhimaskError):
+    """The policy's ``block`` action fired on a text that cannot be returned
+    blocked: a Bedrock request or answer (nothing of it is sent or returned),
+    or a stream (:func:`phimask.redact_stream`; nothing from the blocking value
+    on was yielded, and what was yielded before it should be discarded).
+    ``pointer`` is the JSON pointer of the text (Bedrock), ``types`` the entity
+    types whose action is ``block`` (type names only, never values).
+
+    Example:
+        >>> import phimask
+        >>> engine = phimask.Engine({"packs": ["us_core"], "actions": {"US_SOCIAL_SECURITY_NUMBER": "block"}})
+        >>> try:
+        ...     "".join(phimask.redact_stream(["SSN 219-45-", "8832"], engine=engine))
+        ... except phimask.BlockedError as e:
+        ...     e.types
+        ('US_SOCIAL_SECURITY_NUMBER',)
+    """
+
+    def __init__(self, message: str, pointer: str = "", types: tuple[str, ...] = ()) -> None:
+        super().__init__(message, pointer)
+        self.types = types

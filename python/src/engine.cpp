@@ -23,11 +23,6 @@ namespace py = pybind11;
 namespace phimask::python {
 namespace {
 
-struct PyEngine {
-    Engine engine;
-    std::shared_ptr<const DetectorStrings> strings;  ///< made with the GIL held, as the engine is wrapped
-};
-
 EngineOptions make_options(std::optional<std::string> hash_key, std::optional<std::size_t> max_input_bytes) {
     EngineOptions options;
     if (hash_key) options.hash_key = std::move(*hash_key);

@@ -4,6 +4,7 @@
 #include "engine.h"
 #include "errors.h"
 #include "phimask/version.h"
+#include "stream.h"
 #include "values.h"
 #include "vault.h"
 
@@ -15,6 +16,7 @@ PYBIND11_MODULE(_phimask, m) {
     phimask::python::register_values(m);
     phimask::python::register_vault(m);
     phimask::python::register_engine(m);
+    phimask::python::register_streams(m);
     m.def("version", &phimask::version, "The phimask library version.");
     m.def("hyperscan_version", &phimask::hyperscan_version, "The Hyperscan-API library's version string.");
 }

@@ -518,7 +518,7 @@ def test_client_errors_pass_through(client: Any, stubber: Any) -> None:
 def test_client_exposes_only_redacting_calls(client: Any) -> None:
     bedrock = RedactingBedrockClient(client)
     assert bedrock.client is client
-    for name in ("converse_stream", "invoke_model_with_response_stream", "apply_guardrail"):
+    for name in ("invoke_model_with_response_stream", "apply_guardrail"):
         assert not hasattr(bedrock, name)
     with pytest.raises(ValueError):
         RedactingBedrockClient(client, unknown_body="pass")  # type: ignore[arg-type]
