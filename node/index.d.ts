@@ -455,7 +455,8 @@ export type PhimaskErrorCode =
   | 'PHIMASK_KEY'
   | 'PHIMASK_IO'
   | 'PHIMASK_INTERNAL'
-  | 'PHIMASK_VAULT';
+  | 'PHIMASK_VAULT'
+  | 'PHIMASK_BLOCKED';
 
 /**
  * Base class of every error phimask throws or rejects with (wrong argument
@@ -573,6 +574,112 @@ export class VaultError extends PhimaskError {
   readonly code: 'PHIMASK_VAULT';
   static readonly code: 'PHIMASK_VAULT';
 }
+
+/**
+ * A streamed text reached a value whose action is `block` ({@link redactChunks},
+ * {@link createChunkRedactStream}): nothing from the value on was emitted;
+ * discard what was emitted before it. `types` names the blocking entity types.
+ */
+export class BlockedError extends PhimaskError {
+  readonly code: 'PHIMASK_BLOCKED';
+  static readonly code: 'PHIMASK_BLOCKED';
+  readonly types: readonly string[];
+}
+
+// Streaming: text that arrives in pieces -----------------------------------------
+
+/** Options of {@link StreamRedactor}, {@link redactChunks} and {@link createChunkRedactStream}. */
+export interface StreamRedactorOptions {
+  /** The engine (default: {@link defaultEngine}). */
+  engine?: Engine;
+  /** A conversation's vault: a `token` action numbers values in it, as `engine.redact(text, { vault })` does. */
+  vault?: Vault;
+}
+
+/**
+ * Redacts a text that arrives in pieces of any size (an LLM's streamed answer),
+ * returning only text that is final. Everything push() and finish() return,
+ * joined, equals `engine.redact(wholeText).text` however the text was cut. At
+ * most {@link StreamRedactor.maxHoldBack} bytes (253 for the default policy)
+ * wait for the text after them; text comes out in pieces of about a hundred bytes.
+ * When a `block` action fires, nothing more comes out and `blocked` turns true.
+ * Runs on the calling thread: each push is bounded work.
+ *
+ * @example
+ * const stream = new phimask.StreamRedactor();
+ * let out = '';
+ * for (const piece of ['Call 617-', '555-0142 ', 'today.']) out += stream.push(piece);
+ * out += stream.finish(); // 'Call {PHONE} today.'
+ */
+export class StreamRedactor {
+  constructor(options?: StreamRedactorOptions);
+  /** The most `heldBytes` can be after push() returns, for `engine` (default: the default engine). */
+  static maxHoldBack(engine?: Engine): number;
+  /**
+   * Adds `text`; returns the redacted text that became final (often empty), a
+   * string for a string and a Buffer for a Buffer.
+   * @throws {InputError} after finish(), or when a value stuffed with characters
+   * that normalization drops stays undecided past 64 KiB.
+   */
+  push(text: string): string;
+  push(text: Buffer): Buffer;
+  /** Ends the stream; returns the rest (a Buffer if the last push was a Buffer). */
+  finish(): string | Buffer;
+  readonly blocked: boolean;
+  /** Sorted blocking entity types, when blocked. */
+  readonly blockingTypes: readonly string[];
+  /** Spans released so far, per entity type. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** UTF-8 bytes received but not yet released. */
+  readonly heldBytes: number;
+}
+
+/**
+ * Puts a vault's values back into a streamed answer, as {@link Vault.restore}
+ * does; a token split across pieces is restored (only an unfinished token, at
+ * most 96 bytes, is held back).
+ */
+export class StreamRestorer {
+  constructor(vault: Vault);
+  push(text: string): string;
+  push(text: Buffer): Buffer;
+  finish(): string | Buffer;
+  /** Tokens restored so far. */
+  readonly restored: number;
+  /** Tokens the vault does not hold, once each in order, written canonically. */
+  readonly unknown: readonly string[];
+}
+
+/**
+ * Yields the redacted text of `source` (strings or Buffers, sync or async) as
+ * it becomes final; empty pieces are skipped. Chunks over 64 KiB are handed to
+ * the core in slices with a turn of the event loop between them.
+ * @throws {BlockedError} a `block` action fired.
+ * @example
+ * for await (const text of phimask.redactChunks(modelStream)) process.stdout.write(text);
+ */
+export function redactChunks(
+  source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+  options?: StreamRedactorOptions,
+): AsyncGenerator<string | Buffer, void, undefined>;
+
+/** Yields the restored text of `source` (a streamed answer) as it becomes final. */
+export function restoreChunks(
+  source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+  vault: Vault,
+): AsyncGenerator<string | Buffer, void, undefined>;
+
+/**
+ * A Transform (bytes in, bytes out) that redacts a byte stream as it arrives,
+ * with the output of {@link StreamRedactor}; errors with {@link BlockedError}
+ * when a `block` action fires.
+ * @example
+ * process.stdin.pipe(phimask.createChunkRedactStream()).pipe(process.stdout);
+ */
+export function createChunkRedactStream(options?: StreamRedactorOptions): Transform;
+
+/** A Transform (bytes in, bytes out) that restores a vault's tokens in a byte stream. */
+export function createRestoreStream(vault: Vault): Transform;
 
 // Logs: a redacting line stream ------------------------------------------------
 

@@ -24,6 +24,7 @@ const signatures = Object.freeze({
 const wrapToken = Symbol('phimask.wrap');
 /** RedactStream's way to the core's line redaction (node/lib/stream.js); not public API. */
 const redactLines = Symbol('phimask.redactLines');
+const nativeEngine = Symbol('phimask.nativeEngine');
 
 /** Folders searched for detector packs: $PHIMASK_MODELS_PATH (colon-separated), then the packaged models. */
 function modelDirs() {
@@ -211,6 +212,11 @@ class Engine {
     return this.#native.redactLinesAsync(block, json, blockedLine, firstLine);
   }
 
+  /** The native engine, for the stream classes (node/lib/text_stream.js). */
+  get [nativeEngine]() {
+    return this.#native;
+  }
+
   get [Symbol.toStringTag]() {
     return 'phimask.Engine';
   }
@@ -220,4 +226,4 @@ class Engine {
   }
 }
 
-module.exports = { Engine, modelDirs, redactLines };
+module.exports = { Engine, modelDirs, redactLines, nativeEngine };

@@ -40,6 +40,19 @@ InternalError.code = 'PHIMASK_INTERNAL';
 class VaultError extends PhimaskError {}
 VaultError.code = 'PHIMASK_VAULT';
 
+/**
+ * A streamed text reached a value whose action is block (redactChunks, the
+ * chunk Transform): nothing from the value on was emitted; discard what was
+ * emitted before it. `types` names the blocking entity types, never a value.
+ */
+class BlockedError extends PhimaskError {
+  constructor(types) {
+    super(`blocked by policy (types: ${types.join(', ')})`);
+    this.types = Object.freeze([...types]);
+  }
+}
+BlockedError.code = 'PHIMASK_BLOCKED';
+
 /** The class for each core error code name (phimask::error_code_name), as the addon looks them up. */
 const byCoreCode = Object.freeze({
   policy: PolicyError,
@@ -90,6 +103,7 @@ module.exports = {
   FileError,
   InternalError,
   VaultError,
+  BlockedError,
   byCoreCode,
   argumentError,
   checkText,

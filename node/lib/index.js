@@ -6,6 +6,7 @@ const defaults = require('./default');
 const errors = require('./errors');
 const stream = require('./stream');
 const { Vault } = require('./vault');
+const textStream = require('./text_stream');
 
 module.exports = {
   Engine,
@@ -20,6 +21,12 @@ module.exports = {
   RedactStream: stream.RedactStream,
   createRedactStream: stream.createRedactStream,
   DEFAULT_MAX_LINE_BYTES: stream.DEFAULT_MAX_LINE_BYTES,
+  StreamRedactor: textStream.StreamRedactor,
+  StreamRestorer: textStream.StreamRestorer,
+  redactChunks: textStream.redactChunks,
+  restoreChunks: textStream.restoreChunks,
+  createChunkRedactStream: textStream.createChunkRedactStream,
+  createRestoreStream: textStream.createRestoreStream,
   modelDirs,
   modelsDir,
   defaultEngineFile,
@@ -33,4 +40,5 @@ module.exports = {
   FileError: errors.FileError,
   InternalError: errors.InternalError,
   VaultError: errors.VaultError,
+  BlockedError: errors.BlockedError,
 };

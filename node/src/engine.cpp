@@ -123,6 +123,14 @@ Napi::Value NativeEngine::wrap(Napi::Env env, Result<Engine> engine) {
     return object;
 }
 
+const Engine* NativeEngine::of(const Napi::Value& value) {
+    if (!value.IsObject()) return nullptr;
+    const Napi::Object object = value.As<Napi::Object>();
+    if (!object.InstanceOf(addon_data(value.Env()).engine_class.Value())) return nullptr;
+    const NativeEngine* native = Unwrap(object);
+    return native->engine_ ? &*native->engine_ : nullptr;
+}
+
 const Engine& NativeEngine::engine(Napi::Env env) const {
     if (!engine_) throw Napi::TypeError::New(env, "not a compiled phimask engine");
     return *engine_;

@@ -25,6 +25,9 @@ public:
 
     explicit NativeEngine(const Napi::CallbackInfo& info);
 
+    /// The engine of a NativeEngine object, or nullptr when `value` is not a compiled one.
+    static const Engine* of(const Napi::Value& value);
+
 private:
     static Napi::Value wrap(Napi::Env env, Result<Engine> engine);
     static Napi::Value from_policy_json(const Napi::CallbackInfo& info);

@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "errors.h"
 #include "phimask/version.h"
+#include "stream.h"
 #include "vault.h"
 
 namespace phimask::js {
@@ -25,6 +26,8 @@ Napi::Object init_phimask(Napi::Env env, Napi::Object exports) {
     register_errors(env, exports);
     exports.Set("NativeEngine", NativeEngine::define(env));
     exports.Set("NativeVault", NativeVault::define(env));
+    exports.Set("NativeStreamRedactor", NativeStreamRedactor::define(env));
+    exports.Set("NativeStreamRestorer", NativeStreamRestorer::define(env));
     exports.Set("version", Napi::String::New(env, phimask::version()));
     exports.Set("hyperscanVersion", Napi::String::New(env, phimask::hyperscan_version()));
     return exports;
