@@ -3,13 +3,15 @@
 # generate the corpora if missing, run engine_bench, measure the CLI (throughput
 # and cold start), and add a dated section to bench/RESULTS.md.
 #
-#   bench/run.sh [--quick] [--reps N] [--wait-quiet MIN] [--detectors] [--no-build] [--no-results]
+#   bench/run.sh [--quick] [--reps N] [--wait-quiet MIN] [--detectors] [--stream] [--no-build] [--no-results]
 #
 #   --quick       3 repetitions, first 10 MB of each corpus, fewer hyperfine runs
 #   --reps N      timed repetitions per engine_bench configuration (default 5)
 #   --wait-quiet MIN  before timing, wait up to MIN minutes for other processes
 #                 to leave the CPUs idle (< 10% busy over 5 s)
 #   --detectors   also run detector_bench (per-detector cost, about a minute)
+#   --stream      instead of the above, run stream_bench: streaming (16-byte and
+#                 4 KB chunks) against block mode, and vault restore throughput
 #   --no-build    use the existing build (PHIMASK_BENCH_BUILD) as is
 #   --no-results  print the report, leave bench/RESULTS.md alone
 #
@@ -33,6 +35,7 @@ cli_reps=3
 hf_runs=40
 wait_quiet=0
 detectors=0
+stream=0
 do_build=1
 write_results=1
 invocation="bench/run.sh $*"
@@ -43,9 +46,10 @@ while [[ $# -gt 0 ]]; do
     --reps) reps=$2; shift ;;
     --wait-quiet) wait_quiet=$2; shift ;;
     --detectors) detectors=1 ;;
+    --stream) stream=1 ;;
     --no-build) do_build=0 ;;
     --no-results) write_results=0 ;;
-    -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -64,7 +68,7 @@ if [[ $do_build -eq 1 ]]; then
     fi
     cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DPHIMASK_BUILD_BENCH=ON \
         -DPHIMASK_BUILD_CLI=ON -DPHIMASK_BUILD_TESTS=OFF >/dev/null
-    cmake --build "$build" --target engine_bench detector_bench micro_bench phimask_cli -j "$(nproc)"
+    cmake --build "$build" --target engine_bench detector_bench micro_bench stream_bench phimask_cli -j "$(nproc)"
 fi
 phimask=$build/phimask
 engine_bench=$build/bench/engine_bench
@@ -121,6 +125,18 @@ fi
 
 out=$build/bench-results
 mkdir -p "$out"
+
+if [[ $stream -eq 1 ]]; then
+    log "stream_bench"
+    "$build/bench/stream_bench" --clinical "$data/clinical.txt" --limit-mb "$limit_mb" --reps "$reps" \
+        --command "$invocation" >"$out/stream.md"
+    if [[ $write_results -eq 1 ]]; then
+        python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import report; report.update_results(sys.argv[2], open(sys.argv[3]).read())' \
+            "$root/bench" "$root/bench/RESULTS.md" "$out/stream.md"
+    fi
+    cat "$out/stream.md"
+    return 0
+fi
 policy_args=()
 [[ -n $policy ]] && policy_args=(--policy "$policy")
 
