@@ -8,10 +8,11 @@ import phimask
 import phimask._default
 import phimask._engine
 import phimask._phimask
+import phimask._stream
 import phimask.errors
 import pytest
 
-MODULES = [phimask, phimask._engine, phimask._default, phimask.errors, phimask._phimask]
+MODULES = [phimask, phimask._engine, phimask._default, phimask.errors, phimask._phimask, phimask._stream]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
