@@ -161,6 +161,19 @@ TEST(Surrogate, NamesKeepTheirShape) {
     EXPECT_NE(initial.substr(3), name.substr(space + 1));
 }
 
+TEST(Surrogate, AnEngineFileKeepsTheNameLists) {
+    auto bytes = surrogate_engine().serialize();
+    ASSERT_TRUE(bytes.ok()) << bytes.status().to_string();
+    auto loaded = Engine::deserialize(*bytes);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+    Vault vault;
+    auto r = loaded->redact("Seen by Maria Gonzalez.", vault);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->text.find('{'), std::string::npos) << r->text;
+    EXPECT_EQ(r->text.find("Gonzalez"), std::string::npos) << r->text;
+    EXPECT_EQ(vault.restore(r->text).text, "Seen by Maria Gonzalez.");
+}
+
 TEST(Surrogate, TypesWithoutAGeneratorGetTheirToken) {
     Vault vault;
     const std::string out = redacted("Lives at 12 Main St, Boston MA 02138.", vault);
