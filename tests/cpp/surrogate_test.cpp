@@ -174,6 +174,20 @@ TEST(Surrogate, AnEngineFileKeepsTheNameLists) {
     EXPECT_EQ(vault.restore(r->text).text, "Seen by Maria Gonzalez.");
 }
 
+TEST(Surrogate, EmailsAndUrlsUseReservedDomains) {
+    Vault vault;
+    const std::string email = surrogate_of("mail ", "maria.g@mail.test", vault);
+    const std::string url = surrogate_of("see ", "https://www.clinic-portal.test/patients/x", vault);
+    const auto reserved = [](const std::string& s) {
+        return s.find("example.com") != std::string::npos || s.find("example.org") != std::string::npos ||
+               s.find("example.net") != std::string::npos;
+    };
+    EXPECT_TRUE(reserved(email) && email.find('@') != std::string::npos) << email;
+    EXPECT_EQ(url.compare(0, 12, "https://www."), 0) << url;
+    EXPECT_TRUE(reserved(url) && url.find("portal") == std::string::npos) << url;
+    EXPECT_EQ(vault.restore(email + " / " + url).text, "maria.g@mail.test / https://www.clinic-portal.test/patients/x");
+}
+
 TEST(Surrogate, TypesWithoutAGeneratorGetTheirToken) {
     Vault vault;
     const std::string out = redacted("Lives at 12 Main St, Boston MA 02138.", vault);
