@@ -18,8 +18,11 @@ import { Transform } from 'node:stream';
  * - `block`: the whole result is blocked: `result.text` is empty
  * - `generalize`: HIPAA Safe Harbor generalization (a date → its year, an age over 89 → `90+`, a ZIP code → 3 digits)
  * - `token`: replaced by a numbered `{TYPE_N}`, consistent within a conversation's {@link Vault}
+ * - `surrogate`: replaced by a realistic value consistent within a conversation's {@link Vault} (names from the
+ *   name lexicons, dates shifted by one offset per vault, identifiers with valid check digits, email and URL at
+ *   RFC 2606 domains); types without a generator (addresses, cities, ...) get the `{TYPE_N}` token
  */
-export type Action = 'placeholder' | 'mask' | 'remove' | 'hash' | 'block' | 'generalize' | 'token';
+export type Action = 'placeholder' | 'mask' | 'remove' | 'hash' | 'block' | 'generalize' | 'token' | 'surrogate';
 
 /**
  * One detected entity: a frozen plain object.
@@ -105,18 +108,18 @@ export interface EngineOptions {
 export interface RedactOptions {
   /**
    * The conversation's vault: a `token` action numbers values in it, so the
-   * same value gets the same `{TYPE_N}` in every message, and
-   * {@link Vault.restore} puts the values back. Without one, a call numbers
-   * its own values from 1.
+   * same value gets the same `{TYPE_N}` in every message (a `surrogate` action
+   * the same realistic replacement), and {@link Vault.restore} puts the values
+   * back. Without one, a call uses a fresh vault of its own.
    */
   vault?: Vault;
 }
 
 /** What {@link Vault.restore} did. Frozen. */
 export interface Restored<T extends string | Buffer = string | Buffer> {
-  /** The text with each known token replaced by its original value; every other character as given. */
+  /** The text with each known token and surrogate replaced by its original value; every other character as given. */
   readonly text: T;
-  /** How many tokens were replaced. */
+  /** How many tokens and surrogates were replaced. */
   readonly restored: number;
   /**
    * Tokens found that the vault does not hold, once each in order, written
@@ -164,6 +167,9 @@ export class Vault {
    * Puts the original values back in place of the tokens in `text` (a model's
    * answer). Tolerates case and spacing inside the braces (`{ name_1 }`), a line
    * break inside them, quotes or a possessive around them (`'{NAME_1}'s`).
+   * Surrogates are put back where written as they were sent (names in any
+   * case), on word boundaries, longest first; a surrogate the model rewrote
+   * (another date format, a shortened name) stays as it is.
    */
   restore(text: string): Restored<string>;
   restore(text: Buffer): Restored<Buffer>;
@@ -636,8 +642,9 @@ export class StreamRedactor {
 
 /**
  * Puts a vault's values back into a streamed answer, as {@link Vault.restore}
- * does; a token split across pieces is restored (only an unfinished token, at
- * most 96 bytes, is held back).
+ * does; a token or surrogate split across pieces is restored. At most twice the
+ * longest token (96 bytes) or surrogate the vault holds is held back (or one
+ * longer word), and text comes out in pieces.
  */
 export class StreamRestorer {
   constructor(vault: Vault);

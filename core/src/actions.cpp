@@ -5,6 +5,7 @@
 
 #include "crypto.h"
 #include "generalize.h"
+#include "surrogates.h"
 #include "token_keys.h"
 #include "vault_state.h"
 
@@ -36,8 +37,20 @@ void append_placeholder(const PolicyData& data, const std::string& type, std::st
     out.append(fmt, at + 4, std::string::npos);
 }
 
-bool append_replacement(const EngineCore& core, const ActionSpec& action, const std::string& type,
-                        std::string_view original, std::string_view normalized, VaultState& vault, std::string& out) {
+/// "{TYPE_N}", what restore() reads back.
+void append_token(const std::string& type, std::uint32_t number, std::string& out) {
+    char digits[12];
+    const auto written = std::to_chars(digits, digits + sizeof digits, number);
+    out += '{';
+    out += type;
+    out += '_';
+    out.append(digits, written.ptr);
+    out += '}';
+}
+
+bool append_replacement(const EngineCore& core, std::uint32_t detector, const ActionSpec& action,
+                        const std::string& type, std::string_view original, std::string_view normalized,
+                        VaultState& vault, std::string& out) {
     switch (action.kind) {
     case Action::kPlaceholder:
     case Action::kBlock:
@@ -71,14 +84,17 @@ bool append_replacement(const EngineCore& core, const ActionSpec& action, const 
         // Numbered by the normalized value: "１２３-４５-６７８９" is the same SSN as
         // "123-45-6789"; the original is what restore() puts back.
         const std::uint32_t number = vault.number_for(type, token_key(type, normalized), original);
-        char digits[12];
-        const auto written = std::to_chars(digits, digits + sizeof digits, number);
-        out += '{';
-        out += type;
-        out += '_';
-        out.append(digits, written.ptr);
-        out += '}';
+        append_token(type, number, out);
         return number != 0;
+    }
+    case Action::kSurrogate: {
+        std::uint32_t number = 0;
+        switch (append_surrogate(core, detector, original, normalized, vault, number, out)) {
+        case SurrogateOutcome::kWritten: return true;
+        case SurrogateOutcome::kFailed: return false;
+        case SurrogateOutcome::kToken: append_token(type, number, out); return true;
+        }
+        return false;
     }
     case Action::kGeneralize:
         // From the normalized value: full-width digits and Unicode dashes read
@@ -127,7 +143,7 @@ bool apply_actions(const EngineCore& core, std::string_view original, std::strin
         const Hit& h = hits[i];
         out.text.append(original.substr(pos, h.start - pos));
         const DetectorSpec& d = data.detectors[h.detector];
-        if (!append_replacement(core, data.action_for(d), d.type, original.substr(h.start, h.end - h.start),
+        if (!append_replacement(core, h.detector, data.action_for(d), d.type, original.substr(h.start, h.end - h.start),
                                 normalized.substr(h.norm_start, h.norm_end - h.norm_start), vault, out.text)) {
             out.text.clear();
             return false;

@@ -13,9 +13,9 @@ namespace phimask::detail {
 struct VaultState;
 
 /// Builds `out` from the original text and the resolved hits: spans, summary
-/// and (unless a block action fired) the redacted text. Token actions number
-/// values in `vault`. Returns false if a hash could not be computed (the caller
-/// fails closed).
+/// and (unless a block action fired) the redacted text. Token and surrogate
+/// actions number values in `vault`. Returns false if a hash or a surrogate
+/// could not be computed (the caller fails closed).
 bool apply_actions(const EngineCore& core, std::string_view original, std::string_view normalized,
                    const std::vector<Hit>& hits, VaultState& vault, RedactResult& out);
 

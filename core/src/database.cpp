@@ -203,6 +203,7 @@ Result<std::shared_ptr<EngineCore>> EngineCore::create(Policy policy, EngineOpti
     for (const auto& [name, lexicon] : data.lexicons) lexicon_lists.push_back(lexicon->text);
     core->lexicon_index_.build(lexicon_lists);
     core->term_index_.finish();
+    core->surrogate_names_ = SurrogateNames::build(data);
     hs_scratch_t* scratch = nullptr;
     for (hs_database_t* db : {core->dbs_.scan.get(), core->dbs_.som.get(), core->dbs_.labels.get(),
                               core->dbs_.trailers.get()}) {

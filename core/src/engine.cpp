@@ -61,22 +61,22 @@ Status with_pooled_context(const EngineCore& core, Body&& body) {
 
 /// Redacts with the conversation's vault, or a fresh one for this call. The
 /// vault gains values only when the whole result succeeds (a blocked result
-/// writes no token: apply_actions returns before any replacement).
+/// writes no token or surrogate: apply_actions returns before any replacement).
 Status redact_with(const EngineCore& core, ScanContext& ctx, std::string_view text, Vault* vault, RedactResult& out) {
     Status s = find_hits(core, ctx, text);
     if (!s.ok()) return s;
     VaultState scratch;
     VaultState& state = vault != nullptr ? VaultAccess::state(*vault) : scratch;
-    const std::size_t before = state.entries.size();
+    const VaultState::Mark before = state.mark();
     bool applied = false;
     try {
         applied = apply_actions(core, text, ctx.normalized.text(), ctx.hits, state, out);
     } catch (...) {
-        state.forget_after(before);
+        state.rollback(before);
         throw;
     }
-    if (!applied) state.forget_after(before);
-    return applied ? s : Status(ErrorCode::kInternal, "the hash action failed");
+    if (!applied) state.rollback(before);
+    return applied ? s : Status(ErrorCode::kInternal, "an action failed (the hash or the random source)");
 }
 
 /// Fail closed: an error leaves a result that is blocked and holds no text.

@@ -14,6 +14,7 @@
 #include "phimask/engine.h"
 #include "policy_data.h"
 #include "recognizers/recognizer.h"
+#include "surrogates.h"
 #include "validators/validators.h"
 
 namespace phimask::detail {
@@ -104,6 +105,8 @@ public:
     /// The recognizers' terms, probed once per token for all of them.
     const TermIndex& term_index() const { return term_index_; }
     const EverydayWords& everyday_words() const { return everyday_words_; }
+    /// The lists name surrogates are drawn from (empty unless the policy uses surrogates).
+    const SurrogateNames& surrogate_names() const { return surrogate_names_; }
     unsigned max_width() const { return max_width_; }
     const Normalizer& normalizer() const { return normalizer_; }
     ContextPool& context_pool() const { return *pool_; }
@@ -124,6 +127,7 @@ private:
     LexiconIndex lexicon_index_;
     TermIndex term_index_;
     EverydayWords everyday_words_;
+    SurrogateNames surrogate_names_;
     unsigned max_width_ = 0;
     Normalizer normalizer_;
     std::unique_ptr<ContextPool> pool_;

@@ -95,6 +95,13 @@ struct PolicyData {
         auto it = type_actions.find(detector.type);
         return it == type_actions.end() ? default_action : it->second;
     }
+    /// Whether any action (default, per type, per detector) is `kind`.
+    bool uses(Action kind) const {
+        bool used = default_action.kind == kind;
+        for (const auto& [type, action] : type_actions) used |= action.kind == kind;
+        for (const auto& d : detectors) used |= d.action && d.action->kind == kind;
+        return used;
+    }
     double threshold_for(const std::string& type) const {
         auto it = thresholds.find(type);
         return it == thresholds.end() ? min_score : it->second;

@@ -185,7 +185,7 @@ Status parse_action(const json& j, const std::string& pointer, const std::string
         static const std::pair<const char*, Action> kKinds[] = {
             {"placeholder", Action::kPlaceholder}, {"mask", Action::kMask}, {"remove", Action::kRemove},
             {"hash", Action::kHash}, {"block", Action::kBlock}, {"generalize", Action::kGeneralize},
-            {"token", Action::kToken}};
+            {"token", Action::kToken}, {"surrogate", Action::kSurrogate}};
         for (const auto& [n, k] : kKinds) {
             if (name == n) {
                 kind = k;
@@ -193,7 +193,7 @@ Status parse_action(const json& j, const std::string& pointer, const std::string
             }
         }
         return policy_error("unknown action '" + name +
-                                "' (expected placeholder, mask, remove, hash, block, generalize or token)",
+                                "' (expected placeholder, mask, remove, hash, block, generalize, token or surrogate)",
                             pointer, detector);
     };
     if (j.is_string()) return kind_of(j.get<std::string>(), out.kind);
@@ -548,6 +548,22 @@ Status resolve_lexicons(PolicyData& out, const LexiconMap& own, const std::vecto
     return {};
 }
 
+/// When any action is surrogate: the name lexicons surrogates draw from
+/// (surrogates.h), the policy's own first, then files. One that cannot be found
+/// is left out, and names then get tokens instead.
+void add_surrogate_lexicons(PolicyData& out, const LexiconMap& own, const std::vector<std::string>& dirs) {
+    if (!out.uses(Action::kSurrogate)) return;
+    for (const char* name : {"first_names", "surnames"}) {
+        if (out.lexicons.count(name) != 0) continue;
+        if (auto it = own.find(name); it != own.end()) {
+            out.lexicons[name] = it->second;
+            continue;
+        }
+        std::shared_ptr<const LexiconData> lexicon;
+        if (load_lexicon_file(name, dirs, "/actions", "", lexicon).ok() && lexicon) out.lexicons[name] = lexicon;
+    }
+}
+
 Status expand_deny_lists(PolicyData& out, bool check_regexes) {
     for (const auto& deny : out.deny_lists) {
         DetectorSpec d;
@@ -657,6 +673,8 @@ Status parse_policy(const std::string& json_text, const std::vector<std::string>
             PHIMASK_TRY(check_generalize(out.type_actions[it.key()], it.key(), pointer, ""));
         }
     }
+
+    add_surrogate_lexicons(out, own_lexicons, model_dirs);
 
     PHIMASK_TRY(f.string("placeholder_format", out.placeholder_format, false));
     {

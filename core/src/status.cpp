@@ -35,6 +35,7 @@ const char* action_name(Action action) noexcept {
     case Action::kBlock: return "block";
     case Action::kGeneralize: return "generalize";
     case Action::kToken: return "token";
+    case Action::kSurrogate: return "surrogate";
     }
     return "placeholder";
 }

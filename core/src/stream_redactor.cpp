@@ -39,7 +39,7 @@ struct StreamRedactor::State {
     Engine engine;
     detail::StreamReach reach;
     Vault* vault;            ///< the caller's, or null for own_vault
-    detail::VaultState own_vault;
+    Vault own_vault;
     std::unique_ptr<detail::ScanContext> ctx;
     std::string buffer;      ///< input from offset `base` of the stream on
     std::size_t base = 0;
@@ -54,10 +54,9 @@ struct StreamRedactor::State {
 
     ~State() {
         if (ctx) engine.core().context_pool().release(std::move(ctx));
-        own_vault.forget_after(0);
     }
 
-    detail::VaultState& vault_state() { return vault != nullptr ? detail::VaultAccess::state(*vault) : own_vault; }
+    detail::VaultState& vault_state() { return detail::VaultAccess::state(vault != nullptr ? *vault : own_vault); }
     std::size_t held() const { return base + buffer.size() - released; }
 
     /// Where the released part may end: `ahead` normalized bytes before the
@@ -125,18 +124,18 @@ struct StreamRedactor::State {
             taken.push_back(shifted);
         }
         detail::VaultState& state = vault_state();
-        const std::size_t before = state.entries.size();
+        const detail::VaultState::Mark before = state.mark();
         RedactResult piece;
         bool applied = false;
         try {
             applied = detail::apply_actions(core, window.substr(from, cut - from), ctx->normalized.text(), taken,
                                             state, piece);
         } catch (...) {
-            state.forget_after(before);
+            state.rollback(before);
             throw;
         }
-        if (!applied || piece.blocked()) state.forget_after(before);
-        if (!applied) return Status(ErrorCode::kInternal, "the hash action failed");
+        if (!applied || piece.blocked()) state.rollback(before);
+        if (!applied) return Status(ErrorCode::kInternal, "an action failed (the hash or the random source)");
         if (piece.blocked()) {
             summary.blocked = true;
             summary.blocking_types = piece.summary.blocking_types;

@@ -31,7 +31,9 @@ StreamRestorer& StreamRestorer::operator=(StreamRestorer&&) noexcept = default;
 
 void StreamRestorer::push(std::string_view chunk, std::string& out) {
     state_->pending.append(chunk);
-    state_->restore(detail::unfinished_token_start(state_->pending), out);
+    // Cut only once twice the hold-back has gathered: one pass per cut, not per chunk.
+    if (state_->pending.size() < detail::restore_hold(*state_->vault)) return;
+    state_->restore(detail::restore_cut(*state_->vault, state_->pending), out);
 }
 
 void StreamRestorer::finish(std::string& out) { state_->restore(state_->pending.size(), out); }

@@ -12,16 +12,6 @@ bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-bool is_identifier_type(std::string_view type) {
-    constexpr std::array<std::string_view, 12> kIdentifiers = {
-        "PHONE", "FAX", "NPI", "DEA_NUMBER", "IP_ADDRESS", "MAC_ADDRESS", "ZIP_CODE", "AGE", "VIN",
-        "US_SOCIAL_SECURITY_NUMBER", "CREDIT_DEBIT_CARD_NUMBER", "DEVICE_ID"};
-    for (std::string_view t : kIdentifiers) {
-        if (type == t) return true;
-    }
-    return ends_with(type, "_NUMBER") || ends_with(type, "_ID");
-}
-
 /// Lowercase words (ASCII letters lowered; other bytes kept), one space between them.
 std::string words_key(std::string_view value) {
     std::string out;
@@ -49,6 +39,16 @@ std::string alnum_key(std::string_view value) {
 }
 
 }  // namespace
+
+bool is_identifier_type(std::string_view type) {
+    constexpr std::array<std::string_view, 12> kIdentifiers = {
+        "PHONE", "FAX", "NPI", "DEA_NUMBER", "IP_ADDRESS", "MAC_ADDRESS", "ZIP_CODE", "AGE", "VIN",
+        "US_SOCIAL_SECURITY_NUMBER", "CREDIT_DEBIT_CARD_NUMBER", "DEVICE_ID"};
+    for (std::string_view t : kIdentifiers) {
+        if (type == t) return true;
+    }
+    return ends_with(type, "_NUMBER") || ends_with(type, "_ID");
+}
 
 std::string token_key(std::string_view type, std::string_view value) {
     if (type == "DATE") {

@@ -21,4 +21,7 @@ namespace phimask::detail {
 ///    "617.555.0142"); a phone or fax of eleven digits starting with 1 drops the 1.
 std::string token_key(std::string_view type, std::string_view value);
 
+/// Whether `type` is keyed by its letters and digits (the third case above).
+bool is_identifier_type(std::string_view type);
+
 }  // namespace phimask::detail

@@ -94,8 +94,9 @@ class StreamRedactor:
 class StreamRestorer:
     """Puts a vault's values back into a streamed answer, as :meth:`Vault.restore` does.
 
-    A token split across pieces (``"{NA"`` then ``"ME_1}"``) is restored: only
-    an unfinished token (at most 96 bytes from its ``{``) is held back.
+    A token or surrogate split across pieces (``"{NA"`` then ``"ME_1}"``) is
+    restored. At most twice the longest token (96 bytes) or surrogate the vault
+    holds is held back (or one longer word), and text comes out in pieces.
 
     Example:
         >>> import phimask

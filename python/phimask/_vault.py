@@ -15,7 +15,7 @@ class Restored:
     Attributes:
         text: the text with each known token replaced by its original value
             (str or bytes, as given); every other character as given.
-        restored: how many tokens were replaced.
+        restored: how many tokens and surrogates were replaced.
         unknown: tokens found that the vault does not hold, once each in order,
             written canonically (``"{NAME_7}"``): a model invented or altered
             them. They carry no PHI and are left in the text as they were.
@@ -39,8 +39,12 @@ class Vault:
     Pass it to :meth:`Engine.redact` with a policy whose action is ``"token"``:
     the same value gets the same token in every message of the conversation
     (names compared without case and spacing, phone and ID numbers by their
-    digits, dates by their calendar date). Send the redacted prompt to the
-    model, then :meth:`restore` its answer. The mapping never leaves the
+    digits, dates by their calendar date). With ``"surrogate"`` the same value
+    gets the same realistic replacement instead (names from the name lexicons,
+    dates shifted by one offset per vault, identifiers with valid check
+    digits), drawn from a secret of this vault. Send the redacted prompt to
+    the model, then :meth:`restore` its answer: tokens, and surrogates written
+    as they were sent (names in any case) on word boundaries. The mapping never leaves the
     process in plaintext: between turns (another Lambda invocation) keep
     :meth:`seal`'s encrypted bytes and :meth:`unseal` them.
 
@@ -102,6 +106,9 @@ class Vault:
         (``{ name_1 }``), a line break inside them, quotes or a possessive
         around them (``'{NAME_1}'s``). Tokens the vault does not hold are left
         as they are and listed in ``unknown``; no value is ever invented.
+        Surrogates are put back where written as they were sent (names in
+        any case), on word boundaries, longest first; a surrogate the model
+        rewrote (another date format, a shortened name) stays as it is.
 
         Raises:
             TypeError: ``text`` is neither str nor bytes.

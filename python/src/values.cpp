@@ -425,7 +425,8 @@ Attributes:
     type: entity type, e.g. ``"US_SOCIAL_SECURITY_NUMBER"``.
     score: confidence in [0, 1] after validators and context words.
     action: what the policy did to it: ``"placeholder"``, ``"mask"``,
-        ``"remove"``, ``"hash"``, ``"block"``, ``"generalize"`` or ``"token"``.
+        ``"remove"``, ``"hash"``, ``"block"``, ``"generalize"``, ``"token"``
+        or ``"surrogate"``.
     detector: name of the detector that found it.
 
 Example:

@@ -217,12 +217,44 @@ TEST(StreamRestorer, RestoresTokensSplitAcrossChunksAsRestoreDoes) {
         std::string out;
         for (std::size_t k = 0; k < answer.size(); k += size) {
             restorer.push(std::string_view(answer).substr(k, size), out);
-            EXPECT_LE(restorer.held_bytes(), 96u);
+            EXPECT_LE(restorer.held_bytes(), 2 * 96u);
         }
         restorer.finish(out);
         EXPECT_EQ(out, block.text) << "chunks of " << size;
         EXPECT_EQ(restorer.restored(), block.restored);
         EXPECT_EQ(restorer.unknown(), block.unknown);
+    }
+}
+
+TEST(StreamRedactor, SurrogatesAreDrawnAsInBlockModeAndRestoredFromAStream) {
+    const Engine engine = engine_from(R"({"packs": ["us_core", "us_names"], "actions": {"default": "surrogate"}})");
+    const std::string key(32, 'k');
+    Vault seed;
+    ASSERT_TRUE(engine.redact("Dr. Ann Lee, 617-555-0100", seed).ok());  // draws the vault's secret
+    auto sealed = seed.seal(key);
+    ASSERT_TRUE(sealed.ok());
+    auto block_vault = Vault::unseal(*sealed, key);
+    auto stream_vault = Vault::unseal(*sealed, key);
+    ASSERT_TRUE(block_vault.ok() && stream_vault.ok());
+    const std::string text = varied_texts()[0] + varied_texts()[4];
+    auto block = engine.redact(text, *block_vault);
+    ASSERT_TRUE(block.ok());
+    ASSERT_NE(block->text.find("@example."), std::string::npos);  // surrogates, not tokens
+    std::vector<std::size_t> cuts;
+    for (std::size_t k = 7; k < text.size(); k += 7) cuts.push_back(k);
+    EXPECT_EQ(stream_with_cuts(engine, text, cuts, &*stream_vault).text, block->text);
+
+    // The model answers with the surrogates, reworded around them; restore them from any cut.
+    const std::string answer = "Summary: " + block->text + " -- end";
+    const RestoreResult whole = stream_vault->restore(answer);
+    EXPECT_GT(whole.restored, 5u);
+    for (std::size_t size : {1u, 2u, 5u, 13u, 64u, 1000u}) {
+        StreamRestorer restorer(*stream_vault);
+        std::string out;
+        for (std::size_t k = 0; k < answer.size(); k += size) restorer.push(std::string_view(answer).substr(k, size), out);
+        restorer.finish(out);
+        EXPECT_EQ(out, whole.text) << "chunks of " << size;
+        EXPECT_EQ(restorer.restored(), whole.restored);
     }
 }
 

@@ -141,9 +141,9 @@ TEST(Vault, SealedVaultsOpenOnlyWithTheirKey) {
     EXPECT_EQ(Vault::unseal(altered, kKey).status().code(), ErrorCode::kVault);
     EXPECT_EQ(Vault::unseal("not a vault", kKey).status().code(), ErrorCode::kVault);
     std::string newer = *sealed;
-    newer[16] = 2;  // the format number
+    newer[16] = 3;  // the format number
     EXPECT_EQ(Vault::unseal(newer, kKey).status().code(), ErrorCode::kVault);
-    EXPECT_NE(Vault::unseal(newer, kKey).status().message().find("format 2"), std::string::npos);
+    EXPECT_NE(Vault::unseal(newer, kKey).status().message().find("format 3"), std::string::npos);
     EXPECT_EQ(vault.seal("short").status().code(), ErrorCode::kVault);
     EXPECT_EQ(Vault::unseal(*sealed, "short").status().code(), ErrorCode::kVault);
 }

@@ -93,14 +93,15 @@ public:
     static Result<Engine> load(const std::string& path, const EngineOptions& options = {},
                                const Policy* expected = nullptr);
 
-    /// Detects and redacts. Spans are in UTF-8 bytes of `text`. A `token`
-    /// action numbers values within this one call (a fresh vault each time).
+    /// Detects and redacts. Spans are in UTF-8 bytes of `text`. A `token` or
+    /// `surrogate` action works within this one call (a fresh vault each time).
     Result<RedactResult> redact(std::string_view text) const;
 
     /// As redact(text), numbering the `token` action's values in `vault`: the
     /// same value gets the same {TYPE_N} in every text redacted with the same
-    /// vault (one per conversation), and vault.restore() puts it back. Nothing
-    /// is added to the vault when the result is blocked or fails.
+    /// vault (one per conversation), and vault.restore() puts it back; likewise
+    /// the same surrogate for a `surrogate` action. Nothing is added to the
+    /// vault when the result is blocked or fails.
     Result<RedactResult> redact(std::string_view text, Vault& vault) const;
 
     /// Detects only: the spans redact() would act on, sorted, non-overlapping.

@@ -27,9 +27,35 @@ enum class Action : int {
     /// written "{TYPE_N}" (the placeholder format does not apply), so that
     /// Vault::restore can read it back.
     kToken = 6,
+    /// Replaced by a realistic value of the same kind (a surrogate), consistent
+    /// within a conversation like a token and restored by its Vault:
+    ///  - NAME: given names and surnames from the policy's first_names and
+    ///    surnames lexicons, one surrogate per word for the whole conversation;
+    ///    the number of words, initials (as initials), titles, suffixes and
+    ///    particles ("Dr.", "Jr", "van") and each word's case style are kept;
+    ///  - DATE: shifted by one offset per conversation (1 to 365 days, earlier
+    ///    or later, never 0), written in the original's own format (widths,
+    ///    two-digit years, month names in their language, case and length,
+    ///    ordinal suffixes); a date without a year is shifted within a leap year;
+    ///  - identifiers (PHONE, FAX, US_SOCIAL_SECURITY_NUMBER, NPI, ZIP_CODE,
+    ///    IP_ADDRESS, AGE, MAC_ADDRESS, VIN, CREDIT_DEBIT_CARD_NUMBER, DEVICE_ID,
+    ///    every type ending in _NUMBER or _ID or holding LICENSE): each digit
+    ///    replaced, letters by letters of the same case (hex digits by hex digits
+    ///    in IPv6 and MAC addresses; IPv4 parts stay 0-255; the letters of PHONE,
+    ///    FAX, AGE and ZIP_CODE are kept), other characters kept; re-drawn until
+    ///    the detector's validator accepts it (check digits stay valid) and it
+    ///    differs from the original;
+    ///  - EMAIL: "given.surname@" at example.com, example.org or example.net
+    ///    (RFC 2606); URL: the scheme and "www." as written, then a surname at
+    ///    one of those domains, with "/" and a given name when it had a path;
+    ///  - every other type (ADDRESS, CITY, LOCATION, ...), a value a generator
+    ///    cannot read (a date parse_date does not), and a draw that fails its
+    ///    validator 1024 times: the token "{TYPE_N}".
+    /// Two different values never get the same surrogate in one vault.
+    kSurrogate = 7,
 };
 
-/// "placeholder", "mask", "remove", "hash", "block", "generalize", "token".
+/// "placeholder", "mask", "remove", "hash", "block", "generalize", "token", "surrogate".
 const char* action_name(Action action) noexcept;
 
 /// One detected entity.

@@ -94,9 +94,11 @@ private:
 
 /// Re-identifies a streamed answer with a conversation's vault: the
 /// concatenated output equals Vault::restore() of the concatenated input,
-/// whatever the chunk sizes; a token split across chunks ("{NA" + "ME_1}") is
-/// restored. Holds at most the bytes from an unfinished token's "{" (at most
-/// 96). The vault must outlive the restorer.
+/// whatever the chunk sizes; a token or surrogate split across chunks
+/// ("{NA" + "ME_1}") is restored. Holds at most twice the longest token (96
+/// bytes) or surrogate the vault can restore (or one word longer than that),
+/// and releases text in pieces. The vault must outlive the restorer and not
+/// gain values while it is used.
 class StreamRestorer {
 public:
     explicit StreamRestorer(const Vault& vault);

@@ -1,6 +1,8 @@
 // The vault: one conversation's mapping from the tokens the `token` action
-// writes ({NAME_1}, {DATE_2}...) back to the values they replaced, so that a
-// model's answer can be re-identified inside the application.
+// writes ({NAME_1}, {DATE_2}...) and the surrogates the `surrogate` action
+// writes back to the values they replaced, so that a model's answer can be
+// re-identified inside the application. It also holds the random secret its
+// surrogates derive from (drawn on first use), sealed with it.
 //
 //     phimask::Vault vault;                                     // one per conversation
 //     auto prompt = engine.redact(user_text, vault);            // "... {NAME_1} ... {DATE_1}"
@@ -37,7 +39,7 @@ struct RestoreResult {
     /// The text with each known token replaced by its original value; every
     /// other byte as given (unknown tokens are left as they are).
     std::string text;
-    /// Tokens replaced.
+    /// Tokens and surrogates replaced.
     std::size_t restored = 0;
     /// Tokens found that this vault does not hold, once each in order of
     /// appearance, written canonically ("{NAME_7}"): a model invented or
@@ -64,6 +66,12 @@ public:
     /// possessive around them ("'{NAME_1}'s" keeps its quote and "'s"). A token
     /// is "{", a type (letters, digits, '_'), "_", a number, "}", with any
     /// white space between its characters.
+    ///
+    /// Surrogates (Action::kSurrogate) are put back where they are written
+    /// exactly as the engine wrote them (names ignoring ASCII case), on word
+    /// boundaries (never inside a longer word), longest first, in the same
+    /// pass as tokens (a value put back is never read again). A surrogate the
+    /// model rewrote (another date format, part of a name) stays as it is.
     RestoreResult restore(std::string_view text) const;
 
     /// The vault encrypted with AES-256-GCM under `key` (exactly 32 bytes): a
@@ -75,6 +83,8 @@ public:
     /// Opens a sealed vault. kVault when the key is not 32 bytes, when the blob
     /// fails authentication (wrong key, or altered), when it is not a phimask
     /// vault, or when it was written by a newer format (the message says which).
+    /// Format 2 is written; format 1 (before surrogates) still opens, and such a
+    /// vault draws a new surrogate secret on first use.
     static Result<Vault> unseal(std::string_view sealed, std::string_view key);
 
 private:

@@ -162,11 +162,21 @@ namespace {
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view kMonths[12] = {"january", "february", "march",     "april",   "may",      "june",
+                                          "july",    "august",   "september", "october", "november", "december"};
+constexpr std::string_view kMeses[12] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+                                         "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+
+}  // namespace
+
+std::string_view month_name(int month, bool spanish) {
+    if (month < 1 || month > 12) return {};
+    return spanish ? kMeses[month - 1] : kMonths[month - 1];
+}
+
 int month_number(std::string_view word) {
-    constexpr std::string_view kMonths[12] = {"january", "february", "march",     "april",   "may",      "june",
-                                              "july",    "august",   "september", "october", "november", "december"};
-    constexpr std::string_view kMeses[12] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
-                                             "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
     if (word == "sept") return 9;
     if (word == "setiembre") return 9;
     for (int m = 0; m < 12; ++m) {

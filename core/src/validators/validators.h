@@ -21,6 +21,9 @@ std::vector<std::string_view> validator_names();
 /// letters, or "sept"), else 0. Shared by the date validators and the
 /// generalize action.
 int month_number(std::string_view lowercase_word);
+/// The full lowercase name of month 1-12 in English or Spanish ("january",
+/// "enero"); empty for another number.
+std::string_view month_name(int month, bool spanish);
 /// month_number of a word in any ASCII case ("JAN", "Enero").
 int month_number_any_case(std::string_view word);
 

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const spans: readonly Span[] = fromString.spans;
   const first: Span | undefined = spans[0];
   const start: number = first ? first.start : 0;
-  const action: 'placeholder' | 'mask' | 'remove' | 'hash' | 'block' | 'generalize' | 'token' | undefined =
+  const action: 'placeholder' | 'mask' | 'remove' | 'hash' | 'block' | 'generalize' | 'token' | 'surrogate' | undefined =
     first?.action;
   const summary: Summary = fromString.summary;
   const counts: number | undefined = summary.counts['MEDICAL_RECORD_NUMBER'];
