@@ -9,6 +9,7 @@
 #include "engine_setup.h"
 #include "exit_codes.h"
 #include "usage.h"
+#include "vault_file.h"
 
 namespace phimask::cli {
 
@@ -41,12 +42,17 @@ int parse_scan_command_args(std::string_view command, int argc, char** argv, int
     std::vector<OptionSpec> specs = engine_option_specs();
     specs.push_back({"jsonl", 0, false});
     specs.push_back({"threads", 0, true});
-    if (command == "redact") specs.push_back({"stream", 0, false});
+    if (command == "redact") {
+        specs.push_back({"stream", 0, false});
+        specs.insert(specs.end(), vault_option_specs().begin(), vault_option_specs().end());
+    }
     if (int code = parse_command_args(command, argc, argv, first, specs, args); code >= 0) return code;
     std::string problem = check_engine_options(args);
     if (problem.empty() && !parse_threads(args, threads)) problem = "--threads needs a number from 0 to 256";
     if (problem.empty() && args.has("threads") && !args.has("jsonl")) problem = "--threads needs --jsonl";
     if (problem.empty() && args.has("stream") && args.has("jsonl")) problem = "--stream and --jsonl do not go together";
+    if (problem.empty() && args.has("vault") && args.has("jsonl")) problem = "--vault and --jsonl do not go together";
+    if (problem.empty()) problem = check_vault_options(args, false);
     if (problem.empty()) return -1;
     report_usage(problem, command);
     return kExitUsage;

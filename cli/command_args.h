@@ -16,7 +16,8 @@ int parse_command_args(std::string_view command, int argc, char** argv, int firs
                        Args& args);
 
 /// parse_command_args for redact and detect: the engine options, --jsonl and --threads
-/// (which needs --jsonl), and for redact --stream (not with --jsonl); sets `threads`.
+/// (which needs --jsonl), and for redact --stream and the vault options (neither with
+/// --jsonl); sets `threads`.
 int parse_scan_command_args(std::string_view command, int argc, char** argv, int first, Args& args,
                             std::size_t& threads);
 

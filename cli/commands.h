@@ -8,5 +8,6 @@ int redact_main(int argc, char** argv, int first);
 int detect_main(int argc, char** argv, int first);
 int compile_main(int argc, char** argv, int first);
 int check_policy_main(int argc, char** argv, int first);
+int restore_main(int argc, char** argv, int first);
 
 }  // namespace phimask::cli

@@ -94,7 +94,7 @@ Result<Engine> open_engine(const Args& args, std::string& context) {
 namespace phimask::cli {
 
 int prepare_scan_command(std::string_view command, int argc, char** argv, int first, ScanCommand& out) {
-    Args args;
+    Args& args = out.args;
     if (int code = parse_scan_command_args(command, argc, argv, first, args, out.threads); code >= 0) return code;
     std::string context;
     Result<Engine> engine = open_engine(args, context);

@@ -41,6 +41,7 @@ struct ScanCommand {
     std::vector<std::string> inputs;  ///< files; "-" for standard input (the default)
     bool jsonl = false;
     bool stream = false;  ///< redact --stream
+    Args args;            ///< as parsed (redact reads its vault options from them)
     std::size_t threads = 1;
 };
 

@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
     if (command == "detect") return detect_main(argc, argv, 2);
     if (command == "compile") return compile_main(argc, argv, 2);
     if (command == "check-policy") return check_policy_main(argc, argv, 2);
+    if (command == "restore") return restore_main(argc, argv, 2);
     if (command == "--version" && argc == 2) return print_version();
     if ((command == "--help" || command == "-h") && argc == 2) return print_help(main_help());
     if (command == "help" && argc <= 3) {

@@ -13,6 +13,7 @@
 #include "phimask/engine.h"
 #include "phimask/lines.h"
 #include "phimask/stream.h"
+#include "vault_file.h"
 
 namespace phimask::cli {
 namespace {
@@ -52,14 +53,14 @@ int redact_jsonl(const Engine& engine, const std::vector<std::string>& inputs, s
     return LineBatchRunner(std::move(processors)).run_all(inputs);
 }
 
-int redact_texts(const Engine& engine, const std::vector<std::string>& inputs) {
+int redact_texts(const Engine& engine, const std::vector<std::string>& inputs, Vault* vault) {
     Scanner scanner(engine);
     RedactResult result;
     std::string text;
     return run_inputs(inputs, [&](const std::string& name, Output& out, bool& blocked, std::string& context) {
         context = describe_input(name);
         Status status = read_whole(name, text);
-        if (status.ok()) status = scanner.redact(text, result);
+        if (status.ok()) status = vault != nullptr ? scanner.redact(text, result, *vault) : scanner.redact(text, result);
         if (!status.ok()) return status;
         if (result.blocked()) {
             blocked = true;
@@ -74,12 +75,12 @@ int redact_texts(const Engine& engine, const std::vector<std::string>& inputs) {
 /// soon as it is final (phimask/stream.h), so a slow producer's text comes out
 /// with at most the stream's hold-back delayed. A blocked input writes nothing
 /// more from the blocking value on.
-int redact_streams(const Engine& engine, const std::vector<std::string>& inputs) {
+int redact_streams(const Engine& engine, const std::vector<std::string>& inputs, Vault* vault) {
     return run_inputs(inputs, [&](const std::string& name, Output& out, bool& blocked, std::string& context) {
         context = describe_input(name);
         ChunkReader reader;
         Status status = reader.open(name);
-        StreamRedactor stream(engine);
+        StreamRedactor stream = vault != nullptr ? StreamRedactor(engine, *vault) : StreamRedactor(engine);
         StreamOutput piece;
         std::string_view chunk;
         while (status.ok()) {
@@ -103,8 +104,26 @@ int redact_streams(const Engine& engine, const std::vector<std::string>& inputs)
 int redact_main(int argc, char** argv, int first) {
     ScanCommand cmd;
     if (int code = prepare_scan_command("redact", argc, argv, first, cmd); code >= 0) return code;
-    if (cmd.stream) return redact_streams(*cmd.engine, cmd.inputs);
-    return cmd.jsonl ? redact_jsonl(*cmd.engine, cmd.inputs, cmd.threads) : redact_texts(*cmd.engine, cmd.inputs);
+    if (cmd.jsonl) return redact_jsonl(*cmd.engine, cmd.inputs, cmd.threads);
+    // --vault: tokens and surrogates numbered in the conversation's vault, saved
+    // after the run (also after an error: what was written needs its values).
+    VaultFile file;
+    Vault* vault = nullptr;
+    if (cmd.args.has("vault")) {
+        std::string context;
+        if (Status status = open_vault(cmd.args, true, file, context); !status.ok()) {
+            report_error(status, context);
+            return exit_code_for(status.code());
+        }
+        vault = &file.vault;
+    }
+    const int code = cmd.stream ? redact_streams(*cmd.engine, cmd.inputs, vault) : redact_texts(*cmd.engine, cmd.inputs, vault);
+    if (vault == nullptr) return code;
+    if (Status status = save_vault(file); !status.ok()) {
+        report_error(status);
+        return code == kExitOk || code == kExitBlocked ? exit_code_for(status.code()) : code;
+    }
+    return code;
 }
 
 }  // namespace phimask::cli

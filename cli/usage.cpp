@@ -17,6 +17,7 @@ Commands:
   detect         write the spans that would be redacted, as JSON lines
   compile        compile a policy into an engine file that loads without compiling
   check-policy   validate a policy and summarize it
+  restore        put a conversation's values back into a model's answer (tokens, surrogates)
 
 Options:
   -h, --help     show this help; 'phimask <command> --help' shows a command's
@@ -32,7 +33,7 @@ Exit status:
   0    success
   1    at least one input was blocked by the policy (the others were written)
   2    usage error
-  3    policy or key error
+  3    policy, key or vault error
   4    input error (a line that is not valid JSON, a missing "text", input too large)
   5    engine file error (corrupt, other phimask/Hyperscan version or CPU, other policy)
   6    I/O error (a file that cannot be read or written)
@@ -41,7 +42,7 @@ Exit status:
 
 constexpr const char* kRedactHelp = R"(Usage: phimask redact [--policy FILE | --engine FILE]
                       [--hash-key-env VAR | --hash-key-file FILE] [--jsonl [--threads N] | --stream]
-                      [FILE...]
+                      [--vault FILE (--vault-key-env VAR | --vault-key-file FILE)] [FILE...]
 
 Redacts each FILE (standard input when none, or for "-") to standard output.
 
@@ -56,6 +57,11 @@ Redacts each FILE (standard input when none, or for "-") to standard output.
   --stream               redact each input as it arrives (a pipe from a slow producer), writing
                          text as soon as it is final: the output equals the whole-file output,
                          and at most a few hundred bytes wait for what follows them
+  --vault FILE           number the token and surrogate actions' values in a conversation's
+                         vault kept in FILE (created when missing, sealed with AES-256-GCM,
+                         saved after the run); 'phimask restore' puts the values back
+  --vault-key-env VAR    the vault's key from environment variable VAR (64 hex digits)
+  --vault-key-file FILE  the vault's key from FILE (64 hex digits, or 32 bytes)
   -h, --help             show this help
 
 Without --jsonl each file is redacted as one text. An input (a file, or a JSON
@@ -98,6 +104,25 @@ The engine file holds no key; a policy with a hash action needs one to compile.
   -h, --help             show this help
 )";
 
+constexpr const char* kRestoreHelp =
+    R"(Usage: phimask restore --vault FILE (--vault-key-env VAR | --vault-key-file FILE) [--stream] [FILE...]
+
+Puts the values of a conversation's vault (kept by 'phimask redact --vault') back into
+each FILE (standard input when none, or for "-"), a model's answer, to stdout: every
+{TYPE_N} token the vault holds, with what models do to tokens (case and spacing inside
+the braces, a line break inside them), and every surrogate as it was sent.
+
+  --vault FILE           the vault file (it must exist)
+  --vault-key-env VAR    its key from environment variable VAR (64 hex digits)
+  --vault-key-file FILE  its key from FILE (64 hex digits, or 32 bytes)
+  --stream               restore each input as it arrives, writing text as soon as it is
+                         final (a token split across reads is restored)
+  -h, --help             show this help
+
+Tokens the vault does not hold are left as written and named on stderr (a token
+carries no PHI). A wrong key or an altered vault file is a vault error (exit 3).
+)";
+
 constexpr const char* kCheckPolicyHelp = R"(Usage: phimask check-policy [--hash-key-env VAR | --hash-key-file FILE]
                             POLICY
 
@@ -120,6 +145,7 @@ const char* command_help(std::string_view command) {
     if (command == "detect") return kDetectHelp;
     if (command == "compile") return kCompileHelp;
     if (command == "check-policy") return kCheckPolicyHelp;
+    if (command == "restore") return kRestoreHelp;
     return nullptr;
 }
 

@@ -105,8 +105,8 @@ class StreamRestorer:
         >>> engine.redact("call 617-555-0142", vault=vault).text
         'call {PHONE_1}'
         >>> restorer = phimask.StreamRestorer(vault)
-        >>> [restorer.push(p) for p in ["I'll call {PHO", "NE_1} now"]] + [restorer.finish()]
-        ["I'll call ", '617-555-0142 now', '']
+        >>> "".join(restorer.push(p) for p in ["I'll call {PHO", "NE_1} now"]) + restorer.finish()
+        "I'll call 617-555-0142 now"
     """
 
     __slots__ = ("_core",)

@@ -1,8 +1,9 @@
-"""Shared engines for the Python tests (mirroring tests/cpp/test_util.h)."""
+"""Shared engines and fixtures for the Python tests (the engines mirror tests/cpp/test_util.h)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import phimask
@@ -46,3 +47,15 @@ def ssn_engine() -> phimask.Engine:
 @pytest.fixture(scope="session")
 def default_engine() -> phimask.Engine:
     return phimask.default_engine()
+
+
+@pytest.fixture
+def client(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A real boto3 bedrock-runtime client with dummy credentials, for botocore's Stubber (offline)."""
+    boto3 = pytest.importorskip("boto3")
+    for var in ("AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    yield boto3.client("bedrock-runtime")

@@ -190,17 +190,6 @@ class RawStream:
         pass
 
 
-@pytest.fixture
-def client(monkeypatch: pytest.MonkeyPatch) -> Any:
-    boto3 = pytest.importorskip("boto3")
-    for var in ("AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    return boto3.client("bedrock-runtime")
-
-
 def test_client_converse_stream_with_stubber(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from botocore.eventstream import EventStream  # type: ignore[import-untyped,unused-ignore]
     from botocore.stub import Stubber  # type: ignore[import-untyped,unused-ignore]
