@@ -6,8 +6,9 @@
 namespace phimask {
 
 struct StreamRestorer::State {
-    explicit State(const Vault& v) : vault(&v) {}
+    explicit State(const Vault& v) : vault(&v), hold(detail::restore_hold(v)) {}
     const Vault* vault;
+    std::size_t hold;  ///< the vault gains no values while it restores
     std::string pending;  ///< an unfinished token's bytes
     std::size_t restored = 0;
     std::vector<std::string> unknown;
@@ -32,7 +33,7 @@ StreamRestorer& StreamRestorer::operator=(StreamRestorer&&) noexcept = default;
 void StreamRestorer::push(std::string_view chunk, std::string& out) {
     state_->pending.append(chunk);
     // Cut only once twice the hold-back has gathered: one pass per cut, not per chunk.
-    if (state_->pending.size() < detail::restore_hold(*state_->vault)) return;
+    if (state_->pending.size() < state_->hold) return;
     state_->restore(detail::restore_cut(*state_->vault, state_->pending), out);
 }
 
