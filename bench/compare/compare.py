@@ -150,8 +150,8 @@ def section(rows: list[dict], meta: dict) -> str:
            f"2 KB prompts cut from the notes; accuracy on ../shared/corpus/dev with ../shared/eval/score.py "
            f"(HIPAA subset, character level, any type). Not run: {meta['not_run']}\n",
            "| tool | version | clinical MB/s | phimask is | logs MB/s | phimask is | 2 KB p50 ms | setup s |"
-           + "".join(f" {c} recall | {c} precision |" for c in meta["corpora"]),
-           "|---|---|---|---|---|---|---|---|" + "---|---|" * len(meta["corpora"])]
+           + "".join(f" {c} recall / precision / leaked chars |" for c in meta["corpora"]),
+           "|---|---|---|---|---|---|---|---|" + "---|" * len(meta["corpora"])]
     for r in rows:
         c, lg = r["throughput"]["clinical"]["mb_per_s"], r["throughput"]["logs"]["mb_per_s"]
         ratio_c = base["throughput"]["clinical"]["mb_per_s"] / c
@@ -161,8 +161,17 @@ def section(rows: list[dict], meta: dict) -> str:
         for corpus in meta["corpora"]:
             a = r["accuracy"][corpus]
             better = r["name"] != "phimask" and a["recall"] > base["accuracy"][corpus]["recall"]
-            cells += [f"{a['recall']:.3f}" + (" (**above phimask**)" if better else ""), f"{a['precision']:.3f}"]
+            cells.append(f"{a['recall']:.3f}" + (" (**above phimask**)" if better else "")
+                         + f" / {a['precision']:.3f} / {a['leaked_chars']:,} of {a['gold_chars']:,}")
         out.append("| " + " | ".join(cells) + " |")
+    for corpus in meta["corpora"]:
+        kinds = sorted({k for r in rows for k in r["accuracy"][corpus]["per_type"]})
+        out.append(f"\nCharacter recall per gold type, {corpus} (HIPAA subset; any predicted type counts):\n")
+        out.append("| type | " + " | ".join(r["name"] for r in rows) + " |")
+        out.append("|---|" + "---|" * len(rows))
+        for kind in kinds:
+            values = [r["accuracy"][corpus]["per_type"].get(kind) for r in rows]
+            out.append(f"| {kind} | " + " | ".join("-" if v is None else f"{v:.3f}" for v in values) + " |")
     losses = []
     for r in rows:
         if r["name"] == "phimask":
