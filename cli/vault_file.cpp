@@ -11,19 +11,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ascii.h"
+#include "crypto.h"
 #include "io.h"
 
 namespace phimask::cli {
 namespace {
 
-constexpr std::size_t kKeyBytes = 32;
+using detail::hex_value;
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+constexpr std::size_t kKeyBytes = 32;
 
 /// 64 hex digits (a line end dropped) as 32 bytes; `raw_ok`: 32 bytes as they are.
 Status parse_key(std::string text, bool raw_ok, std::string& key) {
@@ -79,10 +76,7 @@ std::string check_vault_options(const Args& args, bool required) {
     return {};
 }
 
-VaultFile::~VaultFile() {
-    volatile char* p = key.data();
-    for (std::size_t i = 0; i < key.size(); ++i) p[i] = 0;
-}
+VaultFile::~VaultFile() { detail::wipe(key); }
 
 Status open_vault(const Args& args, bool create, VaultFile& out, std::string& context) {
     out.path = *args.value("vault");

@@ -7,6 +7,7 @@
 #include "generalize.h"
 #include "surrogates.h"
 #include "token_keys.h"
+#include "utf8.h"
 #include "vault_state.h"
 
 namespace phimask::detail {
@@ -15,7 +16,7 @@ namespace {
 /// Characters (code points; an invalid byte counts as one) in a UTF-8 run.
 std::size_t count_chars(std::string_view s) {
     std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    for (char c : s) n += !is_continuation_byte(c);
     return n;
 }
 
@@ -24,7 +25,7 @@ std::size_t tail_offset(std::string_view s, std::size_t keep) {
     std::size_t i = s.size();
     while (keep > 0 && i > 0) {
         --i;
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) --keep;
+        if (!is_continuation_byte(s[i])) --keep;
     }
     return i;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <openssl/hmac.h>
@@ -80,11 +81,7 @@ bool aes256gcm_open(std::string_view key, std::string_view nonce, std::string_vi
         EVP_DecryptUpdate(ctx.get(), dst, &written, bytes(ciphertext), static_cast<int>(ciphertext.size())) == 1 &&
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, tag.data()) == 1 &&
         EVP_DecryptFinal_ex(ctx.get(), dst + written, &len) == 1;
-    if (!ok) {
-        // Never hand back what failed authentication.
-        std::fill(out.begin(), out.end(), '\0');
-        out.clear();
-    }
+    if (!ok) wipe(out);  // never hand back what failed authentication
     return ok;
 }
 
@@ -97,6 +94,11 @@ std::string to_hex(const Digest& digest, std::size_t digits) {
         out.push_back(kHex[(i % 2 == 0) ? (byte >> 4) : (byte & 0x0f)]);
     }
     return out;
+}
+
+void wipe(std::string& s) {
+    OPENSSL_cleanse(s.data(), s.size());
+    s.clear();
 }
 
 }  // namespace phimask::detail

@@ -30,6 +30,9 @@ bool aes256gcm_seal(std::string_view key, std::string_view nonce, std::string_vi
 bool aes256gcm_open(std::string_view key, std::string_view nonce, std::string_view aad, std::string_view sealed,
                     std::string& out);
 
+/// Overwrites a buffer that held PHI or a key (in a way the compiler keeps), then empties it.
+void wipe(std::string& s);
+
 /// Lowercase hex of the first `digits` hex digits of `digest` (digits <= 64).
 std::string to_hex(const Digest& digest, std::size_t digits);
 

@@ -19,13 +19,6 @@ constexpr std::array<bool, 256> kPlain = make_plain_table();
 
 unsigned char byte_at(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // Reads the four hex digits of a \u escape at s[i]; -1 when malformed.
 long read_hex4(std::string_view s, std::size_t i) {
     if (s.size() - i < 4) return -1;

@@ -6,6 +6,7 @@
 #include "pipeline.h"
 #include "resolve.h"
 #include "stream_reach.h"
+#include "utf8.h"
 #include "vault_state.h"
 
 namespace phimask {
@@ -28,8 +29,6 @@ std::size_t to_original_start(const detail::NormalizedText& n, std::size_t norm)
     if (norm >= n.text().size()) return std::string_view::npos;
     return n.to_original(norm, norm + 1).first;
 }
-
-bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 }  // namespace
 
@@ -68,7 +67,7 @@ struct StreamRedactor::State {
         std::size_t cut = to_original_start(norm, norm.text().size() - reach.ahead);
         for (bool moved = true; moved && cut > from;) {
             moved = false;
-            while (cut > from && continuation_byte(window[cut])) --cut;
+            while (cut > from && detail::is_continuation_byte(window[cut])) --cut;
             for (const detail::Hit& h : ctx->hits) {
                 if (h.start >= from && h.start < cut && cut <= h.end + 1) {
                     cut = h.start;
@@ -160,7 +159,7 @@ struct StreamRedactor::State {
         if (at <= reach.behind) return;
         std::size_t keep = to_original_start(norm, at - reach.behind);
         if (keep == std::string_view::npos || keep > cut) return;
-        while (keep > 0 && continuation_byte(buffer[keep])) --keep;
+        while (keep > 0 && detail::is_continuation_byte(buffer[keep])) --keep;
         buffer.erase(0, keep);
         base += keep;
     }

@@ -8,6 +8,9 @@
 
 namespace phimask::detail {
 
+/// A byte that continues a UTF-8 sequence (10xxxxxx): never where a character starts.
+inline bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 /// Length of the well-formed UTF-8 sequence at s[i] (its lead byte is >= 0x80),
 /// or 0: no overlong forms, no UTF-16 surrogates, nothing above U+10FFFF.
 inline std::size_t utf8_length(std::string_view s, std::size_t i) {

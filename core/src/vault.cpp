@@ -12,12 +12,6 @@ namespace phimask {
 namespace detail {
 namespace {
 
-/// Overwrites a buffer that held PHI before it is freed.
-void wipe(std::string& s) {
-    std::fill(s.begin(), s.end(), '\0');
-    s.clear();
-}
-
 /// The by_key key of a value: its type and its token key.
 std::string index_key(std::string_view type, std::string_view key) {
     std::string out;

@@ -29,25 +29,29 @@ function optionsOf(options, signature) {
   return options;
 }
 
-class StreamRedactor {
+const nativeOf = Symbol('phimask.nativeStream');
+
+/**
+ * What StreamRedactor and StreamRestorer share: push() and finish() on a native
+ * stream, with finish() answering in the type of the last push (string or Buffer).
+ */
+class TextStream {
   #native;
+  #pushSignature;
   #buffers = false;
 
-  /** See node/index.d.ts. */
-  constructor(options) {
-    const sig = 'new StreamRedactor({ engine?, vault? })';
-    const opts = optionsOf(options, sig);
-    const engine = engineOf(opts.engine, sig);
-    const vault = nativeVault(opts.vault, sig);
-    this.#native = new addon.NativeStreamRedactor(engine[nativeEngine], vault);
+  constructor(native, pushSignature) {
+    this.#native = native;
+    this.#pushSignature = pushSignature;
   }
 
-  static maxHoldBack(engine) {
-    return addon.NativeStreamRedactor.maxHoldBack(engineOf(engine, 'StreamRedactor.maxHoldBack(engine?)')[nativeEngine]);
+  /** The native stream, for the subclasses' getters. */
+  get [nativeOf]() {
+    return this.#native;
   }
 
   push(text) {
-    checkText(text, 'streamRedactor.push(text: string | Buffer)');
+    checkText(text, this.#pushSignature);
     this.#buffers = Buffer.isBuffer(text);
     return this.#native.push(text);
   }
@@ -55,21 +59,36 @@ class StreamRedactor {
   finish() {
     return this.#native.finish(this.#buffers);
   }
+}
+
+class StreamRedactor extends TextStream {
+  /** See node/index.d.ts. */
+  constructor(options) {
+    const sig = 'new StreamRedactor({ engine?, vault? })';
+    const opts = optionsOf(options, sig);
+    const engine = engineOf(opts.engine, sig);
+    const vault = nativeVault(opts.vault, sig);
+    super(new addon.NativeStreamRedactor(engine[nativeEngine], vault), 'streamRedactor.push(text: string | Buffer)');
+  }
+
+  static maxHoldBack(engine) {
+    return addon.NativeStreamRedactor.maxHoldBack(engineOf(engine, 'StreamRedactor.maxHoldBack(engine?)')[nativeEngine]);
+  }
 
   get blocked() {
-    return this.#native.state()[0];
+    return this[nativeOf].state()[0];
   }
 
   get blockingTypes() {
-    return Object.freeze(this.#native.state()[1]);
+    return Object.freeze(this[nativeOf].state()[1]);
   }
 
   get counts() {
-    return Object.freeze(this.#native.state()[2]);
+    return Object.freeze(this[nativeOf].state()[2]);
   }
 
   get heldBytes() {
-    return this.#native.state()[3];
+    return this[nativeOf].state()[3];
   }
 
   get [Symbol.toStringTag]() {
@@ -77,33 +96,20 @@ class StreamRedactor {
   }
 }
 
-class StreamRestorer {
-  #native;
-  #buffers = false;
-
+class StreamRestorer extends TextStream {
   constructor(vault) {
     const sig = 'new StreamRestorer(vault: Vault)';
     const native = nativeVault(vault, sig);
     if (native === undefined) throw argumentError(sig, vault, 'vault');
-    this.#native = new addon.NativeStreamRestorer(native);
-  }
-
-  push(text) {
-    checkText(text, 'streamRestorer.push(text: string | Buffer)');
-    this.#buffers = Buffer.isBuffer(text);
-    return this.#native.push(text);
-  }
-
-  finish() {
-    return this.#native.finish(this.#buffers);
+    super(new addon.NativeStreamRestorer(native), 'streamRestorer.push(text: string | Buffer)');
   }
 
   get restored() {
-    return this.#native.state()[0];
+    return this[nativeOf].state()[0];
   }
 
   get unknown() {
-    return Object.freeze(this.#native.state()[1]);
+    return Object.freeze(this[nativeOf].state()[1]);
   }
 
   get [Symbol.toStringTag]() {
